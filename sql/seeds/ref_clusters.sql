@@ -1,0 +1,27 @@
+-- Cluster catalogue, loaded by the pipeline from pipelines/clusters/*.json before the models run.
+CREATE TABLE ref.clusters (
+    cluster_id      VARCHAR PRIMARY KEY,
+    name            VARCHAR NOT NULL,
+    country_iso3    VARCHAR NOT NULL,
+    region          VARCHAR,
+    hs_vintage      VARCHAR NOT NULL,
+    provenance      VARCHAR,
+    definition_file VARCHAR NOT NULL
+);
+COMMENT ON TABLE ref.clusters IS 'Clusters the marts are computed for, one row per pipelines/clusters/<id>.json.';
+COMMENT ON COLUMN ref.clusters.cluster_id IS 'Cluster id (the definition file name without .json).';
+COMMENT ON COLUMN ref.clusters.name IS 'Human name of the cluster.';
+COMMENT ON COLUMN ref.clusters.country_iso3 IS 'ISO3 code of the exporting country.';
+COMMENT ON COLUMN ref.clusters.region IS 'Free label of the region the cluster sits in; trade data are national, so export marts are national figures for the cluster''s products.';
+COMMENT ON COLUMN ref.clusters.hs_vintage IS 'HS vintage (HS92 ... HS22) the cluster''s HS codes are written in; only trade data of that vintage are used.';
+COMMENT ON COLUMN ref.clusters.provenance IS 'Where the definition comes from (studies, reports).';
+COMMENT ON COLUMN ref.clusters.definition_file IS 'File name of the definition under pipelines/clusters/.';
+
+CREATE TABLE ref.cluster_hs_codes (
+    cluster_id VARCHAR NOT NULL,
+    hs_code    VARCHAR NOT NULL,
+    PRIMARY KEY (cluster_id, hs_code)
+);
+COMMENT ON TABLE ref.cluster_hs_codes IS 'HS codes of each cluster as written in its definition (2 to 6 digits), matched as prefixes of 6-digit product codes.';
+COMMENT ON COLUMN ref.cluster_hs_codes.cluster_id IS 'Cluster id (ref.clusters).';
+COMMENT ON COLUMN ref.cluster_hs_codes.hs_code IS 'HS chapter (2 digits), heading (4) or subheading (6); a prefix of the product codes it selects.';

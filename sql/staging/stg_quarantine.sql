@@ -1,0 +1,13 @@
+-- Rows that normalization could not read, with file, line, column and reason.
+CREATE TABLE staging.stg_quarantine AS
+SELECT source AS source_id, extract_id, file, line, "column" AS column_name, reason, raw_record
+FROM read_parquet(getvariable('lake_dir') || '/quarantine/*/quarantine.parquet', hive_partitioning = true);
+
+COMMENT ON TABLE staging.stg_quarantine IS 'Rows of the raw extracts that could not be normalized and were left out of every table, with the reason.';
+COMMENT ON COLUMN staging.stg_quarantine.source_id IS 'Source id.';
+COMMENT ON COLUMN staging.stg_quarantine.extract_id IS 'Extract the row belongs to (meta.extracts.sha256 prefix).';
+COMMENT ON COLUMN staging.stg_quarantine.file IS 'Raw file (zip!entry for zip members), relative to the data folder.';
+COMMENT ON COLUMN staging.stg_quarantine.line IS '1-based line of the row in that file (the header is line 1).';
+COMMENT ON COLUMN staging.stg_quarantine.column_name IS 'Column at fault, when one is (t, i, j, k, v, q for BACI).';
+COMMENT ON COLUMN staging.stg_quarantine.reason IS 'Why the row could not be read.';
+COMMENT ON COLUMN staging.stg_quarantine.raw_record IS 'The row as it appears in the file.';

@@ -1,0 +1,79 @@
+using ClusterEtl.Jobs.Cli;
+using ClusterEtl.Jobs.Hosting;
+using ClusterEtl.Transforms.Definitions;
+using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Warehouse;
+using Serilog;
+
+CliOptions options;
+try
+{
+    options = CliOptions.Parse(args);
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    Console.Error.WriteLine("Run with --help to see the commands and options.");
+    return 2;
+}
+if (options.Command == "help")
+{
+    Console.WriteLine(CliOptions.Usage);
+    return 0;
+}
+
+Log.Logger = LoggingSetup.Create(options.Command == "run" ? new DataLayout(options.DataDir).LogsDir : null, options.Verbose);
+Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Hangfire.Logging.LogProviders.SerilogLogProvider());
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+try
+{
+    switch (options.Command)
+    {
+        case "validate":
+        {
+            var definitions = PipelineDefinitions.Load(options.PipelinesDir);
+            var sql = SqlProject.Load(options.SqlDir);
+            Console.WriteLine($"{definitions.Sources.Count} source(s): {string.Join(", ", definitions.Sources.Select(s => s.Id))}");
+            Console.WriteLine($"{definitions.Clusters.Count} cluster(s): {string.Join(", ", definitions.Clusters.Select(c => c.Id))}");
+            Console.WriteLine($"{sql.Models.Count} model(s) in order: {string.Join(" -> ", sql.Models.Select(m => m.QualifiedName))}");
+            Console.WriteLine($"{sql.Checks.Count} check(s). Definitions are valid.");
+            return 0;
+        }
+        default:
+        {
+            var request = new RunRequest(RunRequest.NewRunId(DateTimeOffset.UtcNow), options.PipelinesDir, options.DataDir,
+                options.SqlDir, options.Force);
+            var outcome = await PipelineRun.ExecuteAsync(request, cancel.Token);
+            if (!outcome.Succeeded)
+            {
+                Console.Error.WriteLine($"error: {outcome.Error}");
+                return 1;
+            }
+            var layout = request.Layout;
+            Log.Information("Run {RunId} succeeded. Warehouse: {Warehouse}; marts as Parquet: {Marts}; run ledger: {Ledger}",
+                outcome.RunId, layout.WarehouseFile, layout.MartsDir, layout.RunDir(outcome.RunId));
+            return 0;
+        }
+    }
+}
+catch (PipelineException e)
+{
+    Log.Error("{Error}", e.Message);
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("error: cancelled; nothing partial was published.");
+    return 130;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}

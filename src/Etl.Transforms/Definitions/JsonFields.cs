@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace ClusterEtl.Transforms.Definitions;
+
+/// <summary>
+/// Reads the fields of one definition file and turns every problem into a <see cref="DefinitionException"/>
+/// that names the file and the field path (<c>products.hs[2]</c>). Unknown fields are errors, with the
+/// closest known name suggested, so a typo never silently falls back to a default.
+/// </summary>
+internal sealed partial class JsonFields(string file, JsonElement element, string path)
+{
+    static readonly JsonDocumentOptions Options = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public string File { get; } = file;
+
+    public static JsonFields Load(string file, string displayName)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(System.IO.File.ReadAllText(file), Options);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                throw new DefinitionException(displayName, "$", "the file must hold one JSON object");
+            return new JsonFields(displayName, doc.RootElement.Clone(), "");
+        }
+        catch (JsonException e)
+        {
+            throw new DefinitionException(displayName, "$",
+                $"not valid JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}: {e.Message.Split(" Path:")[0]}");
+        }
+    }
+
+    string Path(string name) => path.Length == 0 ? name : $"{path}.{name}";
+
+    public DefinitionException Error(string name, string problem) => new(File, Path(name), problem);
+
+    public void RejectUnknown(params string[] known)
+    {
+        foreach (var p in element.EnumerateObject())
+        {
+            if (known.Contains(p.Name)) continue;
+            var closest = known.OrderBy(k => Levenshtein(k, p.Name)).First();
+            throw Error(p.Name, $"unknown field (did you mean '{closest}'? known fields: {string.Join(", ", known)})");
+        }
+    }
+
+    public bool Has(string name) =>
+        element.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
+
+    public string RequiredString(string name)
+    {
+        var s = OptionalString(name);
+        if (string.IsNullOrWhiteSpace(s)) throw Error(name, "is required and must be a non-empty string");
+        return s;
+    }
+
+    public string? OptionalString(string name)
+    {
+        if (!element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
+        if (v.ValueKind != JsonValueKind.String) throw Error(name, $"must be a string, not {v.ValueKind.ToString().ToLowerInvariant()}");
+        return v.GetString()!.Trim();
+    }
+
+    public double? OptionalNumber(string name, double min, double max)
+    {
+        if (!element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
+        if (v.ValueKind != JsonValueKind.Number) throw Error(name, "must be a number");
+        var d = v.GetDouble();
+        if (d < min || d > max) throw Error(name, $"must be between {min} and {max}, not {d}");
+        return d;
+    }
+
+    public IReadOnlyList<string> StringList(string name, bool required)
+    {
+        if (!element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            if (required) throw Error(name, "is required: a list of strings");
+            return [];
+        }
+        if (v.ValueKind != JsonValueKind.Array) throw Error(name, "must be a list of strings");
+        var list = new List<string>();
+        var i = 0;
+        foreach (var item in v.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String) throw Error($"{name}[{i}]", "must be a string");
+            list.Add(item.GetString()!.Trim());
+            i++;
+        }
+        if (required && list.Count == 0) throw Error(name, "must list at least one value");
+        return list;
+    }
+
+    public JsonFields? Object(string name, bool required)
+    {
+        if (!element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            if (required) throw Error(name, "is required: an object");
+            return null;
+        }
+        if (v.ValueKind != JsonValueKind.Object) throw Error(name, "must be an object");
+        return new JsonFields(File, v, Path(name));
+    }
+
+    public static bool IsIdentifier(string s) => IdentifierPattern().IsMatch(s);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,62}$")]
+    private static partial Regex IdentifierPattern();
+
+    static int Levenshtein(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        for (var j = 1; j <= b.Length; j++)
+            d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1),
+                d[i - 1, j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1));
+        return d[a.Length, b.Length];
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text.RegularExpressions;
+
+namespace ClusterEtl.Transforms.Definitions;
+
+/// <summary>
+/// The definitions folder: <c>sources/*.json</c> and <c>clusters/*.json</c>, JSON with comments allowed.
+/// Loading validates everything, so a bad definition fails before any work with its file and field named.
+/// </summary>
+public sealed partial record PipelineDefinitions(
+    string Directory,
+    IReadOnlyList<SourceDefinition> Sources,
+    IReadOnlyList<ClusterDefinition> Clusters)
+{
+    public static readonly string[] SourceKinds = ["baci"];
+
+    public static PipelineDefinitions Load(string pipelinesDir)
+    {
+        var dir = Path.GetFullPath(pipelinesDir);
+        if (!System.IO.Directory.Exists(dir))
+            throw new DefinitionException(dir, "$", "the pipelines folder does not exist (pass --pipelines DIR)");
+        var sources = Files(dir, "sources").Select(f => LoadSource(dir, f)).ToList();
+        var clusters = Files(dir, "clusters").Select(f => LoadCluster(dir, f)).ToList();
+        if (sources.Count == 0)
+            throw new DefinitionException(Path.Combine(dir, "sources"), "$", "no source definitions (*.json) found");
+        if (clusters.Count == 0)
+            throw new DefinitionException(Path.Combine(dir, "clusters"), "$", "no cluster definitions (*.json) found");
+        return new PipelineDefinitions(dir, sources, clusters);
+    }
+
+    /// <summary>The file a cluster is defined in (its id is the file name).</summary>
+    public string ClusterFile(string id) => Path.Combine(Directory, "clusters", id + ".json");
+
+    public SourceDefinition Source(string id) =>
+        Sources.FirstOrDefault(s => s.Id == id) ?? throw new KeyNotFoundException($"no source '{id}' in {Directory}");
+
+    static IEnumerable<string> Files(string dir, string sub)
+    {
+        var d = Path.Combine(dir, sub);
+        return System.IO.Directory.Exists(d)
+            ? System.IO.Directory.GetFiles(d, "*.json").Order(StringComparer.Ordinal)
+            : [];
+    }
+
+    static string Display(string dir, string file) => Path.GetRelativePath(Path.GetDirectoryName(dir)!, file);
+
+    static string CheckId(JsonFields f, string file)
+    {
+        var id = f.RequiredString("id");
+        if (!JsonFields.IsIdentifier(id))
+            throw f.Error("id", $"'{id}' must be lower-case letters, digits, '-' or '_' (at most 63)");
+        var stem = Path.GetFileNameWithoutExtension(file);
+        if (id != stem) throw f.Error("id", $"'{id}' must match the file name '{stem}.json'");
+        return id;
+    }
+
+    static SourceDefinition LoadSource(string dir, string file)
+    {
+        var f = JsonFields.Load(file, Display(dir, file));
+        f.RejectUnknown("id", "kind", "description", "location", "options", "fetch", "max_quarantine_share");
+        var id = CheckId(f, file);
+        var kind = f.RequiredString("kind");
+        if (!SourceKinds.Contains(kind))
+            throw f.Error("kind", $"unknown kind '{kind}' (known: {string.Join(", ", SourceKinds)})");
+        var location = ResolveLocation(f, "location", f.RequiredString("location"), dir);
+
+        var fetch = FetchOptions.Default;
+        if (f.Object("fetch", required: false) is { } fo)
+        {
+            fo.RejectUnknown("timeout_seconds", "attempts", "retry_delay_seconds");
+            fetch = new FetchOptions(
+                TimeSpan.FromSeconds(fo.OptionalNumber("timeout_seconds", 1, 86_400) ?? fetch.Timeout.TotalSeconds),
+                (int)(fo.OptionalNumber("attempts", 1, 10) ?? fetch.Attempts),
+                TimeSpan.FromSeconds(fo.OptionalNumber("retry_delay_seconds", 0, 600) ?? fetch.RetryDelay.TotalSeconds));
+        }
+        var maxQuarantine = f.OptionalNumber("max_quarantine_share", 0, 1) ?? 0.01;
+
+        BaciOptions? baci = null;
+        if (kind == "baci")
+        {
+            var o = f.Object("options", required: false);
+            o?.RejectUnknown("country_codes", "hs_vintage");
+            var cc = o?.OptionalString("country_codes");
+            var vintage = o?.OptionalString("hs_vintage")?.ToUpperInvariant();
+            if (vintage is not null && !BaciOptions.Vintages.Contains(vintage))
+                throw o!.Error("hs_vintage", $"'{vintage}' is not an HS vintage (one of {string.Join(", ", BaciOptions.Vintages)})");
+            baci = new BaciOptions(cc is null ? null : ResolveLocation(o!, "country_codes", cc, dir), vintage);
+        }
+        return new SourceDefinition(id, kind, location, f.File, fetch, maxQuarantine, baci);
+    }
+
+    static string ResolveLocation(JsonFields f, string field, string location, string dir)
+    {
+        if (SourceDefinition.IsUrl(location))
+        {
+            if (!Uri.TryCreate(location, UriKind.Absolute, out _)) throw f.Error(field, $"'{location}' is not a valid URL");
+            return location;
+        }
+        if (location.Contains("://")) throw f.Error(field, $"'{location}': only http(s) URLs and local paths are supported");
+        var path = Path.GetFullPath(Path.Combine(dir, location));
+        if (!File.Exists(path)) throw f.Error(field, $"file not found: {path}");
+        return path;
+    }
+
+    static ClusterDefinition LoadCluster(string dir, string file)
+    {
+        var f = JsonFields.Load(file, Display(dir, file));
+        f.RejectUnknown("id", "name", "country", "region", "products", "peers", "sources", "description");
+        var id = CheckId(f, file);
+        var name = f.RequiredString("name");
+        var country = f.RequiredString("country");
+        if (!Iso3().IsMatch(country)) throw f.Error("country", $"'{country}' is not an ISO3 code (three capital letters, e.g. CHL)");
+        var products = f.Object("products", required: true)!;
+        products.RejectUnknown("hs", "hs_vintage");
+        var hs = products.StringList("hs", required: true);
+        for (var i = 0; i < hs.Count; i++)
+            if (!HsCode().IsMatch(hs[i]))
+                throw products.Error($"hs[{i}]", $"'{hs[i]}' is not an HS code of 2 to 6 digits");
+        var vintage = products.RequiredString("hs_vintage").ToUpperInvariant();
+        if (!BaciOptions.Vintages.Contains(vintage))
+            throw products.Error("hs_vintage", $"'{vintage}' is not an HS vintage (one of {string.Join(", ", BaciOptions.Vintages)})");
+        var peers = f.StringList("peers", required: false);
+        for (var i = 0; i < peers.Count; i++)
+            if (!Iso3().IsMatch(peers[i])) throw f.Error($"peers[{i}]", $"'{peers[i]}' is not an ISO3 code");
+        return new ClusterDefinition(id, name, country, hs.Distinct().ToList(), vintage, f.OptionalString("region"),
+            peers, f.OptionalString("sources"), f.File);
+    }
+
+    [GeneratedRegex("^[A-Z]{3}$")]
+    private static partial Regex Iso3();
+
+    [GeneratedRegex("^[0-9]{2,6}$")]
+    private static partial Regex HsCode();
+}

@@ -1,0 +1,39 @@
+namespace ClusterEtl.Transforms.Definitions;
+
+/// <summary>One extract to pull and normalize, from <c>pipelines/sources/&lt;id&gt;.json</c>.</summary>
+/// <param name="Id">Unique id; names <c>raw/&lt;id&gt;/</c> and the partitions of the normalized tables.</param>
+/// <param name="Kind">Which connector reads it (<c>baci</c>).</param>
+/// <param name="Location">An http(s) URL or an absolute local path (resolved against the pipelines folder).</param>
+/// <param name="DefinitionFile">The file it was read from, for messages.</param>
+public sealed record SourceDefinition(
+    string Id,
+    string Kind,
+    string Location,
+    string DefinitionFile,
+    FetchOptions Fetch,
+    double MaxQuarantineShare,
+    BaciOptions? Baci)
+{
+    public bool IsRemote => IsUrl(Location);
+
+    public static bool IsUrl(string location) =>
+        location.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ||
+        location.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>How a remote location is downloaded.</summary>
+/// <param name="Timeout">Time allowed for one attempt, the whole body included.</param>
+/// <param name="Attempts">Attempts in all (1 = no retry) for timeouts, HTTP 408/429/5xx and dropped connections.</param>
+/// <param name="RetryDelay">Delay before the first retry; doubled for each further one.</param>
+public sealed record FetchOptions(TimeSpan Timeout, int Attempts, TimeSpan RetryDelay)
+{
+    public static readonly FetchOptions Default = new(TimeSpan.FromMinutes(30), 3, TimeSpan.FromSeconds(2));
+}
+
+/// <summary>Options of a CEPII BACI source.</summary>
+/// <param name="CountryCodes">The country-code file (path or URL); null to use the one inside the BACI zip.</param>
+/// <param name="HsVintage">HS92 … HS22; null to read it from the BACI file names.</param>
+public sealed record BaciOptions(string? CountryCodes, string? HsVintage)
+{
+    public static readonly string[] Vintages = ["HS92", "HS96", "HS02", "HS07", "HS12", "HS17", "HS22"];
+}

@@ -1,0 +1,52 @@
+using ClusterEtl.Transforms.Parquet;
+
+namespace ClusterEtl.Transforms.Normalize;
+
+/// <summary>A row that could not be normalized, with where it was and why.</summary>
+public sealed record QuarantinedRow(string File, long Line, string? Column, string Reason, string RawRecord);
+
+/// <summary>
+/// Collects rows that cannot be read and writes them to <c>lake/quarantine/source=&lt;id&gt;/quarantine.parquet</c>
+/// (always written, empty when nothing was quarantined, so readers never miss the file). Keeps at most
+/// <see cref="MaxKept"/> rows; the count goes on past that.
+/// </summary>
+public sealed class QuarantineWriter(string sourceId, string extractId)
+{
+    public const int MaxKept = 100_000;
+    readonly List<QuarantinedRow> _rows = [];
+
+    public long Count { get; private set; }
+    public IReadOnlyList<QuarantinedRow> Rows => _rows;
+
+    public void Add(QuarantinedRow row)
+    {
+        Count++;
+        if (_rows.Count < MaxKept) _rows.Add(row);
+    }
+
+    public async Task WriteAsync(string root, CancellationToken ct)
+    {
+        var source = new StringColumn("source", false);
+        var extract = new StringColumn("extract_id", false);
+        var file = new StringColumn("file", false);
+        var line = new Int64Column("line");
+        var column = new StringColumn("column", true);
+        var reason = new StringColumn("reason", false);
+        var raw = new StringColumn("raw_record", false);
+        var path = Path.Combine(root, $"source={sourceId}", "quarantine.parquet");
+        await using var writer = await ParquetTableWriter.CreateAsync(path,
+            [source, extract, file, line, column, reason, raw], Math.Max(1, Math.Min(_rows.Count, 65_536)), ct);
+        foreach (var r in _rows)
+        {
+            var i = writer.Pending;
+            source.Set(i, sourceId);
+            extract.Set(i, extractId);
+            file.Set(i, r.File);
+            line.Set(i, r.Line);
+            column.Set(i, r.Column);
+            reason.Set(i, r.Reason);
+            raw.Set(i, r.RawRecord);
+            await writer.CommitRowAsync(ct);
+        }
+    }
+}

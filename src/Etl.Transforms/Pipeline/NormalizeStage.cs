@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ClusterEtl.Transforms.Definitions;
+using ClusterEtl.Transforms.Normalize;
+using ClusterEtl.Transforms.Normalize.Baci;
+using ClusterEtl.Transforms.Warehouse;
+using Serilog;
+
+namespace ClusterEtl.Transforms.Pipeline;
+
+/// <summary>What was last normalized for a source (<c>state/normalized/&lt;source&gt;.json</c>).</summary>
+public sealed record NormalizeState(string Source, string Fingerprint, string ExtractId, long Rows, long Quarantined,
+    IReadOnlyList<int> Years, DateTimeOffset NormalizedAt, string RunId);
+
+/// <summary>
+/// Stage 2: turn each source's raw files into Parquet in the lake. A source whose inputs (raw content,
+/// options, normalizer version) did not change since its last normalization is skipped. Output is written
+/// to the run's staging area and moved into <c>lake/</c> only when the source is complete.
+/// </summary>
+public sealed class NormalizeStage
+{
+    public const string Name = "normalize";
+    static readonly ILogger Log = Serilog.Log.ForContext<NormalizeStage>();
+
+    public async Task<StageReport> RunAsync(RunRequest request, CancellationToken ct)
+    {
+        var sw = Stopwatch.StartNew();
+        var layout = request.Layout;
+        var definitions = PipelineDefinitions.Load(request.PipelinesDir);
+        var pulled = RunLedger.Read<List<PulledSource>>(layout, request.RunId, PullStage.FilesLedger)
+                     ?? throw new PipelineException(Name, $"run {request.RunId} has no pull results",
+                         "Run the pull stage of this run first.");
+        long rows = 0, quarantined = 0;
+        var details = new List<string>();
+        var normalizedAny = false;
+        foreach (var source in definitions.Sources)
+        {
+            var files = pulled.FirstOrDefault(p => p.Source == source.Id)?.Files
+                        ?? throw new PipelineException(Name, "the source was not pulled in this run",
+                            "Rerun the whole pipeline.", source.Id);
+            var fingerprint = new Fingerprint().Add("normalizer", BaciNormalizer.Version).Add("kind", source.Kind)
+                .Add("hs_vintage", source.Baci?.HsVintage ?? "")
+                .Add("max_quarantine_share", source.MaxQuarantineShare.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var f in files) fingerprint.Add(f.Role, f.Sha256);
+            var statePath = layout.NormalizeStateFile(source.Id);
+            var previous = File.Exists(statePath)
+                ? JsonSerializer.Deserialize<NormalizeState>(File.ReadAllText(statePath), StageReport.Json)
+                : null;
+            var output = Path.Combine(layout.NormalizedDir, TradeFlowsWriter.TableName, $"source={source.Id}");
+            if (!request.Force && previous?.Fingerprint == fingerprint.Value && Directory.Exists(output))
+            {
+                Log.Information("{Source}: unchanged since run {Run}, not normalized again", source.Id, previous.RunId);
+                details.Add($"{source.Id}: unchanged, skipped ({previous.Rows:N0} rows from run {previous.RunId})");
+                continue;
+            }
+
+            var state = await NormalizeSourceAsync(request, source, files, fingerprint.Value, ct);
+            normalizedAny = true;
+            rows += state.Rows;
+            quarantined += state.Quarantined;
+            details.Add($"{source.Id}: {state.Rows:N0} rows, {state.Quarantined:N0} quarantined, years {string.Join(",", state.Years)}");
+        }
+        PruneRemovedSources(layout, definitions);
+
+        var report = new StageReport
+        {
+            Stage = Name,
+            Status = normalizedAny ? "succeeded" : "skipped",
+            Rows = rows,
+            QuarantinedRows = quarantined,
+            Seconds = sw.Elapsed.TotalSeconds,
+            Details = details,
+        };
+        RunLedger.Write(layout, request.RunId, Name, report);
+        return report;
+    }
+
+    static async Task<NormalizeState> NormalizeSourceAsync(RunRequest request, SourceDefinition source,
+        IReadOnlyList<Pull.ManifestEntry> files, string fingerprint, CancellationToken ct)
+    {
+        var layout = request.Layout;
+        var data = files.Single(f => f.Role == "data");
+        var countryCodes = files.SingleOrDefault(f => f.Role == "country_codes");
+        var extractId = data.Sha256[..16];
+        var staging = Path.Combine(layout.RunStaging(request.RunId), "normalize", source.Id);
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        var stagedLake = Path.Combine(staging, "normalized");
+        var stagedQuarantine = Path.Combine(staging, "quarantine");
+
+        var sw = Stopwatch.StartNew();
+        Log.Information("{Source}: normalizing {File}", source.Id, data.Path);
+        var result = source.Kind switch
+        {
+            "baci" => await new BaciNormalizer().NormalizeAsync(source, Path.Combine(layout.DataDir, data.Path), data.Path,
+                countryCodes is null ? null : Path.Combine(layout.DataDir, countryCodes.Path), extractId, stagedLake,
+                stagedQuarantine, ct),
+            _ => throw new PipelineException(Name, $"no normalizer for kind '{source.Kind}'", "Use a supported kind.", source.Id),
+        };
+        var seconds = sw.Elapsed.TotalSeconds;
+        Log.Information("{Source}: {Rows:N0} rows normalized ({RowsPerSecond:N0} rows/s), {Quarantined:N0} quarantined, years {Years}",
+            source.Id, result.Rows, result.Rows / Math.Max(seconds, 1e-6), result.Quarantined, result.Years);
+        if (result.Quarantined > 0)
+            Log.Warning("{Source}: {Quarantined:N0} row(s) quarantined; see lake/quarantine/source={Source}/ or staging.stg_quarantine",
+                source.Id, result.Quarantined, source.Id);
+
+        var parking = Path.Combine(layout.RunStaging(request.RunId), "normalize-previous", source.Id);
+        MartPublisher.ReplaceDirectory(Path.Combine(stagedLake, TradeFlowsWriter.TableName, $"source={source.Id}"),
+            Path.Combine(layout.NormalizedDir, TradeFlowsWriter.TableName, $"source={source.Id}"), parking);
+        MartPublisher.ReplaceDirectory(Path.Combine(stagedQuarantine, $"source={source.Id}"),
+            Path.Combine(layout.QuarantineDir, $"source={source.Id}"), parking + "-quarantine");
+        Directory.Delete(staging, recursive: true);
+
+        var state = new NormalizeState(source.Id, fingerprint, extractId, result.Rows, result.Quarantined, result.Years,
+            DateTimeOffset.UtcNow, request.RunId);
+        AtomicFile.WriteAllText(layout.NormalizeStateFile(source.Id), JsonSerializer.Serialize(state, StageReport.Json));
+        return state;
+    }
+
+    /// <summary>Normalized data of sources no longer defined would still feed the marts: remove it.</summary>
+    static void PruneRemovedSources(DataLayout layout, PipelineDefinitions definitions)
+    {
+        var known = definitions.Sources.Select(s => $"source={s.Id}").ToHashSet();
+        foreach (var root in new[] { Path.Combine(layout.NormalizedDir, TradeFlowsWriter.TableName), layout.QuarantineDir })
+        {
+            if (!Directory.Exists(root)) continue;
+            foreach (var dir in Directory.GetDirectories(root).Where(d => !known.Contains(Path.GetFileName(d))))
+            {
+                Log.Warning("Removing {Dir}: its source is no longer defined", dir);
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+        var stateDir = Path.GetDirectoryName(layout.NormalizeStateFile("x"))!;
+        if (Directory.Exists(stateDir))
+            foreach (var f in Directory.GetFiles(stateDir, "*.json")
+                         .Where(f => !known.Contains("source=" + Path.GetFileNameWithoutExtension(f))))
+                File.Delete(f);
+    }
+}

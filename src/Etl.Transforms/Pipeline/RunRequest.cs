@@ -1,0 +1,18 @@
+namespace ClusterEtl.Transforms.Pipeline;
+
+/// <summary>
+/// Everything a stage job needs, as plain serialisable values, so the same job can run in this process
+/// (Hangfire.InMemory) or on another worker (Hangfire.PostgreSql).
+/// </summary>
+/// <param name="RunId">Id of the run; names the run ledger folder and the staging area.</param>
+/// <param name="PipelinesDir">Absolute path of the definitions folder.</param>
+/// <param name="DataDir">Absolute path of the data folder.</param>
+/// <param name="SqlDir">Absolute path of the SQL models folder.</param>
+/// <param name="Force">Normalize and rebuild even when the inputs did not change.</param>
+public sealed record RunRequest(string RunId, string PipelinesDir, string DataDir, string SqlDir, bool Force = false)
+{
+    public static string NewRunId(DateTimeOffset now) =>
+        $"{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}";
+
+    public DataLayout Layout => new(DataDir);
+}

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ClusterEtl.Transforms.Definitions;
+using ClusterEtl.Transforms.Warehouse;
+using Serilog;
+
+namespace ClusterEtl.Transforms.Pipeline;
+
+/// <summary>The build a run made, handed from transform to publish (<c>runs/&lt;run&gt;/build.json</c>).</summary>
+public sealed record BuildInfo(string RunId, string Fingerprint, bool UpToDate, IReadOnlyList<ModelResult> Models);
+
+/// <summary>What the published warehouse was built from (<c>state/published-build.json</c>).</summary>
+public sealed record PublishedBuild(string RunId, string Fingerprint, DateTimeOffset PublishedAt);
+
+/// <summary>
+/// Stage 3: build a new warehouse file from the lake with the SQL models. Skipped when nothing it depends on
+/// (normalized data, SQL, cluster definitions) changed since the published build, unless forced.
+/// </summary>
+public sealed class TransformStage
+{
+    public const string Name = "transform";
+    public const string BuildLedger = "build";
+    public const string BuilderVersion = "warehouse/1";
+    static readonly ILogger Log = Serilog.Log.ForContext<TransformStage>();
+
+    public StageReport Run(RunRequest request)
+    {
+        var sw = Stopwatch.StartNew();
+        var layout = request.Layout;
+        var definitions = PipelineDefinitions.Load(request.PipelinesDir);
+        var project = SqlProject.Load(request.SqlDir);
+        var fingerprint = Fingerprint(layout, definitions, project);
+        var published = ReadPublished(layout);
+
+        if (!request.Force && published?.Fingerprint == fingerprint && File.Exists(layout.WarehouseFile))
+        {
+            Log.Information("Warehouse is up to date (built by run {Run}); nothing to transform", published.RunId);
+            RunLedger.Write(layout, request.RunId, BuildLedger, new BuildInfo(request.RunId, fingerprint, true, []));
+            return Write(layout, request, new StageReport
+            {
+                Stage = Name, Status = "skipped", Seconds = sw.Elapsed.TotalSeconds,
+                Details = [$"up to date with run {published.RunId}"],
+            });
+        }
+
+        var models = new WarehouseBuilder().Build(layout.BuildFile(request.RunId), project, definitions, layout,
+            request.RunId, fingerprint);
+        RunLedger.Write(layout, request.RunId, BuildLedger, new BuildInfo(request.RunId, fingerprint, false, models));
+        return Write(layout, request, new StageReport
+        {
+            Stage = Name,
+            Status = "succeeded",
+            Rows = models.Where(m => m.Model.StartsWith("marts.", StringComparison.Ordinal)).Sum(m => m.Rows),
+            Seconds = sw.Elapsed.TotalSeconds,
+            Details = models.Select(m => $"{m.Model}: {m.Rows:N0} rows").ToList(),
+        });
+    }
+
+    static StageReport Write(DataLayout layout, RunRequest request, StageReport report)
+    {
+        RunLedger.Write(layout, request.RunId, Name, report);
+        return report;
+    }
+
+    public static PublishedBuild? ReadPublished(DataLayout layout) =>
+        File.Exists(layout.PublishedBuildState)
+            ? JsonSerializer.Deserialize<PublishedBuild>(File.ReadAllText(layout.PublishedBuildState), StageReport.Json)
+            : null;
+
+    static string Fingerprint(DataLayout layout, PipelineDefinitions definitions, SqlProject project)
+    {
+        var fp = new Fingerprint().Add("builder", BuilderVersion);
+        foreach (var s in definitions.Sources)
+        {
+            var state = layout.NormalizeStateFile(s.Id);
+            fp.Add("normalized:" + s.Id, File.Exists(state)
+                ? JsonSerializer.Deserialize<NormalizeState>(File.ReadAllText(state), StageReport.Json)!.Fingerprint
+                : "none");
+        }
+        foreach (var c in definitions.Clusters) fp.AddFile("cluster:" + c.Id, definitions.ClusterFile(c.Id));
+        foreach (var f in Directory.GetFiles(project.Directory, "*.sql", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            fp.AddFile("sql:" + Path.GetRelativePath(project.Directory, f).Replace('\\', '/'), f);
+        return fp.Value;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Headers;
+using ClusterEtl.Transforms.Definitions;
+using ClusterEtl.Transforms.Pipeline;
+using Serilog;
+
+namespace ClusterEtl.Transforms.Pull;
+
+/// <summary>
+/// Brings one file of a source into the raw store: copies a local file, or downloads a URL (streamed,
+/// conditional on the previous ETag/Last-Modified, with a timeout per attempt and retries with
+/// exponential backoff for transient failures), and appends a manifest row.
+/// </summary>
+public sealed class SourcePuller(HttpClient http)
+{
+    static readonly ILogger Log = Serilog.Log.ForContext<SourcePuller>();
+
+    public async Task<ManifestEntry> PullAsync(DataLayout layout, SourceDefinition source, string role, string location,
+        string runId, CancellationToken ct)
+    {
+        var previous = Manifest.Latest(layout, source.Id, role);
+        if (previous is not null && !File.Exists(Path.Combine(layout.DataDir, previous.Path))) previous = null;
+        var store = new RawStore(layout.RawSourceDir(source.Id));
+        var shownLocation = SecretRedactor.Redact(location);
+
+        RawStore.Stored stored;
+        string? etag = null, lastModified = null;
+        if (SourceDefinition.IsUrl(location))
+        {
+            var download = await DownloadAsync(source, location, shownLocation, previous, store, ct);
+            if (download is null)
+            {
+                Log.Information("{Source} {Role}: {Location} not modified since the last fetch", source.Id, role, shownLocation);
+                var same = previous! with { FetchedAt = DateTimeOffset.UtcNow, Changed = false, RunId = runId };
+                Manifest.Append(layout, same);
+                return same;
+            }
+            (stored, etag, lastModified) = download.Value;
+        }
+        else
+        {
+            if (!File.Exists(location))
+                throw new PipelineException("pull", "the file does not exist",
+                    $"Check 'location' in {source.DefinitionFile}.", source.Id, location);
+            await using var input = new FileStream(location, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16,
+                FileOptions.Asynchronous | FileOptions.SequentialScan);
+            stored = await store.StoreAsync(input, Path.GetFileName(location), ct);
+        }
+
+        var entry = new ManifestEntry
+        {
+            Source = source.Id,
+            Role = role,
+            Location = shownLocation,
+            Bytes = stored.Bytes,
+            Sha256 = stored.Sha256,
+            FetchedAt = DateTimeOffset.UtcNow,
+            Path = Path.GetRelativePath(layout.DataDir, stored.Path),
+            Changed = previous is null || previous.Sha256 != stored.Sha256,
+            ETag = etag,
+            LastModified = lastModified,
+            RunId = runId,
+        };
+        Manifest.Append(layout, entry);
+        Log.Information("{Source} {Role}: {Bytes:N0} bytes, sha256 {Sha}, {Change}", source.Id, role, entry.Bytes,
+            entry.Sha256[..12], entry.Changed ? "new content" : "unchanged");
+        return entry;
+    }
+
+    /// <returns>The stored file with the response's validators, or null when the server said 304 Not Modified.</returns>
+    async Task<(RawStore.Stored, string?, string?)?> DownloadAsync(SourceDefinition source, string url, string shownUrl,
+        ManifestEntry? previous, RawStore store, CancellationToken ct)
+    {
+        var options = source.Fetch;
+        string lastProblem = "no attempt made";
+        for (var attempt = 1; attempt <= options.Attempts; attempt++)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(options.Timeout);
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                if (previous?.ETag is { } tag && EntityTagHeaderValue.TryParse(tag, out var parsedTag))
+                    request.Headers.IfNoneMatch.Add(parsedTag);
+                if (previous?.LastModified is { } lm && DateTimeOffset.TryParse(lm, out var since))
+                    request.Headers.IfModifiedSince = since;
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+                if (response.StatusCode == HttpStatusCode.NotModified && previous is not null) return null;
+                if (IsTransient(response.StatusCode))
+                {
+                    lastProblem = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+                }
+                else if (!response.IsSuccessStatusCode)
+                {
+                    throw new PipelineException("pull", $"the server answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}",
+                        $"Check 'location' in {source.DefinitionFile}; this is not retried.", source.Id, shownUrl);
+                }
+                else
+                {
+                    var name = response.Content.Headers.ContentDisposition?.FileNameStar
+                               ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"')
+                               ?? Path.GetFileName(new Uri(url).AbsolutePath);
+                    var expected = response.Content.Headers.ContentLength;
+                    await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+                    var stored = await store.StoreAsync(body, name, timeout.Token);
+                    if (expected is { } length && length != stored.Bytes)
+                    {
+                        lastProblem = $"the body ended after {stored.Bytes:N0} of {length:N0} bytes";
+                    }
+                    else
+                    {
+                        return (stored, response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"));
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                lastProblem = $"no complete answer within {options.Timeout.TotalSeconds:0.#} s";
+            }
+            catch (HttpRequestException e)
+            {
+                lastProblem = e.Message;
+            }
+            catch (IOException e)
+            {
+                lastProblem = e.Message;
+            }
+
+            if (attempt < options.Attempts)
+            {
+                var delay = options.RetryDelay * Math.Pow(2, attempt - 1);
+                Log.Warning("{Source}: attempt {Attempt} of {Attempts} failed ({Problem}); retrying in {Delay:0.#} s",
+                    source.Id, attempt, options.Attempts, lastProblem, delay.TotalSeconds);
+                await Task.Delay(delay, ct);
+            }
+        }
+        throw new TransientPipelineException("pull", $"download failed after {options.Attempts} attempt(s): {lastProblem}",
+            "Check that the server is reachable, or raise 'fetch.attempts'/'fetch.timeout_seconds'; the run can be retried.",
+            source.Id, shownUrl);
+    }
+
+    static bool IsTransient(HttpStatusCode code) =>
+        code is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)code >= 500;
+}

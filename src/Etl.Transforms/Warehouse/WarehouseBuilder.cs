@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using ClusterEtl.Transforms.Definitions;
+using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Pull;
+using DuckDB.NET.Data;
+using Serilog;
+
+namespace ClusterEtl.Transforms.Warehouse;
+
+/// <summary>Rows of one model after a build.</summary>
+public sealed record ModelResult(string Model, long Rows, double Seconds);
+
+/// <summary>
+/// Builds a complete warehouse file from the lake: seeds (DDL of the tables the pipeline loads), reference
+/// and meta rows, every model in dependency order, then the checks and the documentation check, all in
+/// one transaction. The file is new each time; it replaces the published warehouse only at publish.
+/// </summary>
+public sealed class WarehouseBuilder
+{
+    static readonly ILogger Log = Serilog.Log.ForContext<WarehouseBuilder>();
+
+    public IReadOnlyList<ModelResult> Build(string buildFile, SqlProject project, PipelineDefinitions definitions,
+        DataLayout layout, string runId, string fingerprint)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(buildFile)!);
+        foreach (var f in new[] { buildFile, buildFile + ".wal" }) if (File.Exists(f)) File.Delete(f);
+
+        var results = new List<ModelResult>();
+        using (var c = DuckDb.Open(buildFile))
+        {
+            c.Execute($"SET VARIABLE lake_dir = {DuckDb.Literal(layout.LakeDir.Replace('\\', '/'))}");
+            c.Execute("BEGIN TRANSACTION");
+            foreach (var schema in new[] { "ref", "meta" }.Concat(SqlProject.Layers)) c.Execute($"CREATE SCHEMA {schema}");
+            RunSeeds(c, project);
+            LoadClusters(c, definitions);
+            LoadExtracts(c, layout);
+            c.Execute("INSERT INTO meta.build VALUES ($1, $2, now())", runId, fingerprint);
+
+            foreach (var model in project.Models)
+            {
+                var sw = Stopwatch.StartNew();
+                Run(c, model.File, model.Sql);
+                if (c.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE schema_name = $1 AND table_name = $2",
+                        model.Layer, model.Name) == 0 &&
+                    c.Scalar<long>("SELECT count(*) FROM duckdb_views() WHERE schema_name = $1 AND view_name = $2",
+                        model.Layer, model.Name) == 0)
+                    throw new PipelineException("transform", $"the file did not create {model.QualifiedName}",
+                        "A model file must create the table named after its folder and file.", file: model.File);
+                var rows = c.Scalar<long>($"SELECT count(*) FROM {model.Layer}.{DuckDb.Identifier(model.Name)}");
+                results.Add(new ModelResult(model.QualifiedName, rows, sw.Elapsed.TotalSeconds));
+                Log.Information("Built {Model}: {Rows:N0} rows in {Seconds:0.00} s", model.QualifiedName, rows, sw.Elapsed.TotalSeconds);
+            }
+
+            CheckDocumented(c, project);
+            foreach (var check in project.Checks) RunCheck(c, check);
+            c.Execute("COMMIT");
+            c.Execute("CHECKPOINT");
+        }
+        return results;
+    }
+
+    static void Run(DuckDBConnection c, string file, string sql)
+    {
+        try
+        {
+            c.Execute(sql);
+        }
+        catch (DuckDBException e)
+        {
+            throw new PipelineException("transform", e.Message.ReplaceLineEndings(" "),
+                "Fix the SQL of this model (nothing was published; the last good warehouse is unchanged).", file: file, inner: e);
+        }
+    }
+
+    static void RunSeeds(DuckDBConnection c, SqlProject project)
+    {
+        var seeds = Path.Combine(project.Directory, "seeds");
+        if (!Directory.Exists(seeds)) return;
+        foreach (var f in Directory.GetFiles(seeds, "*.sql").Order(StringComparer.Ordinal)) Run(c, f, File.ReadAllText(f));
+    }
+
+    static void LoadClusters(DuckDBConnection c, PipelineDefinitions definitions)
+    {
+        foreach (var cl in definitions.Clusters)
+        {
+            c.Execute("INSERT INTO ref.clusters VALUES ($1, $2, $3, $4, $5, $6, $7)", cl.Id, cl.Name, cl.Country, cl.Region,
+                cl.HsVintage, cl.Provenance, Path.GetFileName(cl.DefinitionFile));
+            foreach (var hs in cl.HsCodes) c.Execute("INSERT INTO ref.cluster_hs_codes VALUES ($1, $2)", cl.Id, hs);
+        }
+    }
+
+    static void LoadExtracts(DuckDBConnection c, DataLayout layout)
+    {
+        foreach (var e in Manifest.ReadAll(layout))
+            c.Execute("INSERT INTO meta.extracts VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                e.Source, e.Role, e.Location, e.Bytes, e.Sha256, e.FetchedAt.UtcDateTime, e.Path, e.Changed, e.ETag,
+                e.LastModified, e.RunId);
+    }
+
+    /// <summary>Every column of every table the build creates must carry a COMMENT ON: the data dictionary is part of the product.</summary>
+    static void CheckDocumented(DuckDBConnection c, SqlProject project)
+    {
+        var missing = c.Rows("""
+            SELECT schema_name || '.' || table_name || '.' || column_name
+            FROM duckdb_columns()
+            WHERE database_name = current_database() AND schema_name IN ('ref', 'meta', 'staging', 'intermediate', 'marts')
+              AND (comment IS NULL OR trim(comment) = '')
+            ORDER BY 1
+            """).Select(r => (string)r[0]!).ToList();
+        missing.AddRange(c.Rows("""
+            SELECT schema_name || '.' || table_name FROM duckdb_tables()
+            WHERE database_name = current_database() AND schema_name IN ('ref', 'meta', 'staging', 'intermediate', 'marts')
+              AND (comment IS NULL OR trim(comment) = '')
+            ORDER BY 1
+            """).Select(r => (string)r[0]! + " (table)"));
+        if (missing.Count > 0)
+            throw new PipelineException("transform",
+                $"undocumented: {string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? $" and {missing.Count - 10} more" : "")}",
+                "Add COMMENT ON TABLE / COMMENT ON COLUMN statements to the model that creates them.", file: project.Directory);
+    }
+
+    static void RunCheck(DuckDBConnection c, SqlCheck check)
+    {
+        List<object?[]> rows;
+        try
+        {
+            rows = c.Rows(check.Sql);
+        }
+        catch (DuckDBException e)
+        {
+            throw new PipelineException("transform", $"check {check.Name} does not run: {e.Message.ReplaceLineEndings(" ")}",
+                "Fix the check's SQL.", file: check.File, inner: e);
+        }
+        if (rows.Count == 0) return;
+        var example = string.Join(", ", rows[0].Select(v => v?.ToString() ?? "NULL"));
+        throw new PipelineException("transform", $"check {check.Name} failed: {rows.Count} offending row(s), first: ({example})",
+            "Nothing was published; the last good warehouse is unchanged. Inspect the inputs or the models.", file: check.File);
+    }
+}
