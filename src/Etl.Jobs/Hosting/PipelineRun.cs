@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ClusterEtl.Jobs.Jobs;
 using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Pipeline;
@@ -56,19 +55,17 @@ public static class PipelineRun
         var ids = new string[4];
         ids[0] = client.Enqueue<PullJob>(j => j.RunAsync(request, CancellationToken.None));
         ids[1] = client.ContinueJobWith<NormalizeJob>(ids[0], j => j.RunAsync(request, CancellationToken.None));
-        ids[2] = client.ContinueJobWith<TransformJob>(ids[1], j => j.Run(request));
-        ids[3] = client.ContinueJobWith<PublishJob>(ids[2], j => j.Run(request));
+        ids[2] = client.ContinueJobWith<TransformJob>(ids[1], j => j.RunAsync(request));
+        ids[3] = client.ContinueJobWith<PublishJob>(ids[2], j => j.RunAsync(request));
 
         var outcome = await WatchAsync(storage, ids, request, ct);
         server.SendStop();
         return outcome;
     }
 
+    /// <summary>Waits until the last job succeeds or one fails; the jobs log their own progress.</summary>
     static async Task<RunOutcome> WatchAsync(JobStorage storage, string[] ids, RunRequest request, CancellationToken ct)
     {
-        var seen = new string?[ids.Length];
-        var sw = Stopwatch.StartNew();
-        var stages = new List<StageReport>();
         using var connection = storage.GetConnection();
         while (true)
         {
@@ -76,37 +73,26 @@ public static class PipelineRun
             for (var i = 0; i < ids.Length; i++)
             {
                 var state = connection.GetStateData(ids[i]);
-                if (state is null || state.Name == seen[i]) continue;
-                seen[i] = state.Name;
-                switch (state.Name)
+                switch (state?.Name)
                 {
-                    case "Processing":
-                        Log.Information("[{Step}/4] {Stage} started", i + 1, StageNames[i]);
-                        break;
-                    case "Succeeded":
-                        var report = RunLedger.Read<StageReport>(request.Layout, request.RunId, StageNames[i]);
-                        if (report is not null)
-                        {
-                            stages.Add(report);
-                            Log.Information("[{Step}/4] {Stage} {Status}: {Rows:N0} rows, {Quarantined:N0} quarantined, {Seconds:0.00} s",
-                                i + 1, report.Stage, report.Status, report.Rows, report.QuarantinedRows, report.Seconds);
-                            foreach (var d in report.Details) Log.Information("      {Detail}", d);
-                        }
-                        if (i == ids.Length - 1)
-                            return new RunOutcome(true, request.RunId, stages, null, null);
-                        break;
+                    case "Succeeded" when i == ids.Length - 1:
+                        return new RunOutcome(true, request.RunId, Reports(request), null, null);
                     case "Failed":
                         var message = state.Data.TryGetValue("ExceptionMessage", out var m) ? m : "unknown error";
                         var type = state.Data.TryGetValue("ExceptionType", out var t) ? t : "";
-                        if (!type.Contains("PipelineException", StringComparison.Ordinal))
+                        if (!type.Contains("PipelineException", StringComparison.Ordinal) &&
+                            !type.Contains("DefinitionException", StringComparison.Ordinal))
                             message = $"{StageNames[i]} failed with an unexpected {type}: {message} (see the log file for details)";
-                        Log.Error("[{Step}/4] {Stage} failed after {Seconds:0.0} s: {Error}", i + 1, StageNames[i], sw.Elapsed.TotalSeconds, message);
-                        return new RunOutcome(false, request.RunId, stages, StageNames[i], message);
+                        Log.Error("[{Step}/4] {Stage} failed: {Error}", i + 1, StageNames[i], message);
+                        return new RunOutcome(false, request.RunId, Reports(request), StageNames[i], message);
                     case "Deleted":
-                        return new RunOutcome(false, request.RunId, stages, StageNames[i], $"{StageNames[i]} job was deleted");
+                        return new RunOutcome(false, request.RunId, Reports(request), StageNames[i], $"{StageNames[i]} job was deleted");
                 }
             }
             await Task.Delay(100, ct);
         }
     }
+
+    static List<StageReport> Reports(RunRequest request) =>
+        StageNames.Select(s => RunLedger.Read<StageReport>(request.Layout, request.RunId, s)).OfType<StageReport>().ToList();
 }

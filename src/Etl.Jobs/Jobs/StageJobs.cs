@@ -1,5 +1,6 @@
 using ClusterEtl.Transforms.Pipeline;
 using Hangfire;
+using Serilog;
 
 namespace ClusterEtl.Jobs.Jobs;
 
@@ -12,29 +13,46 @@ namespace ClusterEtl.Jobs.Jobs;
 public sealed class PullJob
 {
     [JobDisplayName("pull (run {0})")]
-    public async Task<string> RunAsync(RunRequest request, CancellationToken ct) =>
-        Summary(await new PullStage(SharedHttp.Client).RunAsync(request, ct));
-
-    internal static string Summary(StageReport r) => $"{r.Stage} {r.Status}: {r.Rows:N0} rows in {r.Seconds:0.00} s";
+    public Task<string> RunAsync(RunRequest request, CancellationToken ct) =>
+        StageProgress.Report(1, PullStage.Name, () => new PullStage(SharedHttp.Client).RunAsync(request, ct));
 }
 
 public sealed class NormalizeJob
 {
     [JobDisplayName("normalize (run {0})")]
-    public async Task<string> RunAsync(RunRequest request, CancellationToken ct) =>
-        PullJob.Summary(await new NormalizeStage().RunAsync(request, ct));
+    public Task<string> RunAsync(RunRequest request, CancellationToken ct) =>
+        StageProgress.Report(2, NormalizeStage.Name, () => new NormalizeStage().RunAsync(request, ct));
 }
 
 public sealed class TransformJob
 {
     [JobDisplayName("transform (run {0})")]
-    public string Run(RunRequest request) => PullJob.Summary(new TransformStage().Run(request));
+    public Task<string> RunAsync(RunRequest request) =>
+        StageProgress.Report(3, TransformStage.Name, () => Task.FromResult(new TransformStage().Run(request)));
 }
 
 public sealed class PublishJob
 {
     [JobDisplayName("publish (run {0})")]
-    public string Run(RunRequest request) => PullJob.Summary(new PublishStage().Run(request));
+    public Task<string> RunAsync(RunRequest request) =>
+        StageProgress.Report(4, PublishStage.Name, () => Task.FromResult(new PublishStage().Run(request)));
+}
+
+/// <summary>Console progress of the stages: started, then rows, quarantine and duration with one line per detail.</summary>
+public static class StageProgress
+{
+    public const int Steps = 4;
+    static readonly ILogger Log = Serilog.Log.ForContext(typeof(StageProgress));
+
+    public static async Task<string> Report(int step, string stage, Func<Task<StageReport>> run)
+    {
+        Log.Information("[{Step}/{Steps}] {Stage} started", step, Steps, stage);
+        var r = await run();
+        Log.Information("[{Step}/{Steps}] {Stage} {Status}: {Rows:N0} {Unit}, {Quarantined:N0} quarantined, {Seconds:0.00} s",
+            step, Steps, r.Stage, r.Status, r.Rows, r.Unit, r.QuarantinedRows, r.Seconds);
+        foreach (var d in r.Details) Log.Information("      {Detail}", d);
+        return $"{r.Stage} {r.Status}: {r.Rows:N0} {r.Unit} in {r.Seconds:0.00} s";
+    }
 }
 
 /// <summary>One HttpClient for the process (per-attempt timeouts are set by the puller).</summary>
@@ -48,7 +66,7 @@ public static class SharedHttp
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        c.DefaultRequestHeaders.UserAgent.ParseAdd("ClusterEtl/0.1 (+https://github.com/clusteretl)");
+        c.DefaultRequestHeaders.UserAgent.ParseAdd("ClusterEtl/0.1");
         return c;
     }
 }

@@ -37,6 +37,7 @@ public sealed class PullStage(HttpClient http)
             Stage = Name,
             Status = "succeeded",
             Rows = pulled.Sum(p => p.Files.Count),
+            Unit = "files",
             Seconds = sw.Elapsed.TotalSeconds,
             Details = details,
         };

@@ -10,6 +10,8 @@ public sealed record StageReport
     /// <summary>"succeeded" or "skipped" (nothing changed).</summary>
     public required string Status { get; init; }
     public long Rows { get; init; }
+    /// <summary>What <see cref="Rows"/> counts: "rows", or "files" for the pull stage.</summary>
+    public string Unit { get; init; } = "rows";
     public double Seconds { get; init; }
     public long QuarantinedRows { get; init; }
     /// <summary>One line per source or model, for the console and the run ledger.</summary>

@@ -62,7 +62,7 @@ public sealed class BaciNormalizer
                 var examples = string.Join("; ", quarantine.Rows.Take(3).Select(r => $"line {r.Line}: {r.Reason}"));
                 throw new PipelineException("normalize",
                     $"{quarantine.Count:N0} of {total:N0} rows could not be read, more than max_quarantine_share " +
-                    $"{source.MaxQuarantineShare:P1} (first: {examples})",
+                    $"{source.MaxQuarantineShare * 100:0.###}% (first: {examples})",
                     $"Fix the extract, or raise max_quarantine_share in {source.DefinitionFile} to accept the loss.",
                     source.Id, quarantine.Rows[0].File);
             }

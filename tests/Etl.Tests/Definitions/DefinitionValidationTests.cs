@@ -1,0 +1,122 @@
+using ClusterEtl.Tests.Support;
+using ClusterEtl.Transforms.Definitions;
+
+namespace ClusterEtl.Tests.Definitions;
+
+public sealed class DefinitionValidationTests : IDisposable
+{
+    readonly TempDir _dir = new();
+
+    public DefinitionValidationTests()
+    {
+        _dir.Write("pipelines/data/baci.zip", "not read by validation");
+        _dir.Write("pipelines/sources/baci.json", """
+            // comments and trailing commas are allowed
+            { "id": "baci", "kind": "baci", "location": "data/baci.zip", "options": { "hs_vintage": "hs92", }, }
+            """);
+        _dir.Write("pipelines/clusters/chile-salmon.json", """
+            { "id": "chile-salmon", "name": "Salmon", "country": "CHL",
+              "products": { "hs": ["0302", "030541"], "hs_vintage": "HS92" } }
+            """);
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    string Pipelines => _dir.Combine("pipelines");
+
+    DefinitionException Invalid(string relative, string json)
+    {
+        _dir.Write(relative, json);
+        return Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(Pipelines));
+    }
+
+    [Fact]
+    public void Loads_valid_definitions_with_comments_and_resolves_locations()
+    {
+        var d = PipelineDefinitions.Load(Pipelines);
+
+        var source = Assert.Single(d.Sources);
+        Assert.Equal(_dir.Combine("pipelines", "data", "baci.zip"), source.Location);
+        Assert.Equal("HS92", source.Baci!.HsVintage); // upper-cased
+        Assert.Equal(0.01, source.MaxQuarantineShare);  // default
+        var cluster = Assert.Single(d.Clusters);
+        Assert.Equal(["0302", "030541"], cluster.HsCodes);
+    }
+
+    [Fact]
+    public void An_invalid_HS_code_names_the_file_and_the_field()
+    {
+        var e = Invalid("pipelines/clusters/chile-salmon.json", """
+            { "id": "chile-salmon", "name": "Salmon", "country": "CHL",
+              "products": { "hs": ["0302", "03054X"], "hs_vintage": "HS92" } }
+            """);
+
+        Assert.Equal("products.hs[1]", e.Field);
+        Assert.Equal("pipelines/clusters/chile-salmon.json", e.FilePath);
+        Assert.Contains("'03054X' is not an HS code of 2 to 6 digits", e.Message);
+    }
+
+    [Fact]
+    public void An_unknown_field_suggests_the_closest_known_one()
+    {
+        var e = Invalid("pipelines/clusters/chile-salmon.json", """
+            { "id": "chile-salmon", "name": "Salmon", "contry": "CHL", "products": { "hs": ["0302"], "hs_vintage": "HS92" } }
+            """);
+
+        Assert.Equal("contry", e.Field);
+        Assert.Contains("did you mean 'country'?", e.Message);
+    }
+
+    [Theory]
+    [InlineData("""{ "id": "chile-salmon", "name": "S", "country": "Chile", "products": { "hs": ["0302"], "hs_vintage": "HS92" } }""",
+        "country", "'Chile' is not an ISO3 code")]
+    [InlineData("""{ "id": "other", "name": "S", "country": "CHL", "products": { "hs": ["0302"], "hs_vintage": "HS92" } }""",
+        "id", "'other' must match the file name 'chile-salmon.json'")]
+    [InlineData("""{ "id": "chile-salmon", "name": "S", "country": "CHL", "products": { "hs": [] , "hs_vintage": "HS92"} }""",
+        "products.hs", "must list at least one value")]
+    [InlineData("""{ "id": "chile-salmon", "name": "S", "country": "CHL", "products": { "hs": ["0302"], "hs_vintage": "HS2017" } }""",
+        "products.hs_vintage", "'HS2017' is not an HS vintage")]
+    [InlineData("""{ "id": "chile-salmon", "name": "S", "country": "CHL" }""", "products", "is required")]
+    [InlineData("""{ "id": "chile-salmon", "name": "S", "country": "CHL", """, "$", "not valid JSON at line 1")]
+    public void Invalid_clusters_fail_with_field_and_reason(string json, string field, string reason)
+    {
+        var e = Invalid("pipelines/clusters/chile-salmon.json", json);
+
+        Assert.Equal(field, e.Field);
+        Assert.Contains(reason, e.Message);
+    }
+
+    [Theory]
+    [InlineData("""{ "id": "baci", "kind": "comtrade", "location": "data/baci.zip" }""", "kind", "unknown kind 'comtrade'")]
+    [InlineData("""{ "id": "baci", "kind": "baci", "location": "data/missing.zip" }""", "location", "file not found")]
+    [InlineData("""{ "id": "baci", "kind": "baci", "location": "ftp://example.org/x.zip" }""", "location", "only http(s) URLs and local paths")]
+    [InlineData("""{ "id": "baci", "kind": "baci", "location": "data/baci.zip", "max_quarantine_share": 2 }""", "max_quarantine_share", "between 0 and 1")]
+    [InlineData("""{ "id": "baci", "kind": "baci", "location": "data/baci.zip", "fetch": { "attempts": 0 } }""", "fetch.attempts", "between 1 and 10")]
+    public void Invalid_sources_fail_with_field_and_reason(string json, string field, string reason)
+    {
+        var e = Invalid("pipelines/sources/baci.json", json);
+
+        Assert.Equal(field, e.Field);
+        Assert.Contains(reason, e.Message);
+    }
+
+    [Fact]
+    public void A_remote_location_is_kept_as_a_URL()
+    {
+        _dir.Write("pipelines/sources/baci.json", """{ "id": "baci", "kind": "baci", "location": "https://example.org/BACI_HS92.zip" }""");
+
+        var source = PipelineDefinitions.Load(Pipelines).Sources.Single();
+
+        Assert.True(source.IsRemote);
+        Assert.Equal("https://example.org/BACI_HS92.zip", source.Location);
+    }
+
+    [Fact]
+    public void The_bundled_definitions_are_valid()
+    {
+        var d = PipelineDefinitions.Load(Repo.Pipelines);
+
+        Assert.Contains(d.Sources, s => s.Id == "baci_hs92_sample");
+        Assert.True(d.Clusters.Count >= 3);
+    }
+}
