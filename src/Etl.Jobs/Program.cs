@@ -35,6 +35,8 @@ try
 {
     switch (options.Command)
     {
+        case "bench":
+            return await BenchCommand.RunAsync(options.BenchRows, options.DataDir, Console.Out);
         case "validate":
         {
             var definitions = PipelineDefinitions.Load(options.PipelinesDir);

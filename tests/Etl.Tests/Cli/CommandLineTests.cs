@@ -1,0 +1,58 @@
+using ClusterEtl.Tests.Support;
+
+namespace ClusterEtl.Tests.Cli;
+
+/// <summary>The program as a user runs it: exit codes, help, and the one-line reason on failure.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Help_lists_every_command_and_option()
+    {
+        var r = await Support.Cli.RunAsync(_dir.Path, "--help");
+
+        Assert.Equal(0, r.ExitCode);
+        foreach (var word in new[] { "run", "validate", "--pipelines DIR", "--data-dir DIR", "--sql DIR", "--force", "--verbose" })
+            Assert.Contains(word, r.Stdout);
+    }
+
+    [Fact]
+    public async Task A_bad_command_line_exits_2()
+    {
+        var r = await Support.Cli.RunAsync(_dir.Path, "run", "--frobnicate");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("unknown option '--frobnicate' for run", r.Stderr);
+    }
+
+    [Fact]
+    public async Task An_invalid_definition_fails_before_any_work_with_one_line_naming_file_and_field()
+    {
+        Repo.CopyDirectory(Repo.Pipelines, _dir.Combine("pipelines"));
+        _dir.Write("pipelines/clusters/chile-salmon.json",
+            """{ "id": "chile-salmon", "name": "Salmon", "country": "CHL", "products": { "hs": ["3O2"], "hs_vintage": "HS92" } }""");
+
+        var r = await Support.Cli.RunAsync(_dir.Path, "run");
+
+        Assert.Equal(1, r.ExitCode);
+        var error = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("error: validate failed [pipelines/clusters/chile-salmon.json]: field 'products.hs[0]': " +
+                     "'3O2' is not an HS code of 2 to 6 digits. Fix the definition file and run again " +
+                     "(`validate` checks definitions without running).", error);
+        Assert.False(Directory.Exists(_dir.Combine("data", "raw")), "nothing may be pulled");
+    }
+
+    [Fact]
+    public async Task Validate_reports_sources_clusters_and_model_order()
+    {
+        var r = await Support.Cli.RunAsync(Repo.Root, "validate");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("baci_hs92_sample", r.Stdout);
+        Assert.Contains("staging.stg_trade_flows", r.Stdout);
+        Assert.Contains("Definitions are valid.", r.Stdout);
+    }
+}
