@@ -60,6 +60,12 @@ public static class PipelineRun
 
         var outcome = await WatchAsync(storage, ids, request, ct);
         server.SendStop();
+        if (!outcome.Succeeded)
+        {
+            // The chain stopped: nothing of this run will be published; drop its half-made files.
+            var staging = request.Layout.RunStaging(request.RunId);
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
         return outcome;
     }
 

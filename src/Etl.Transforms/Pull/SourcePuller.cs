@@ -18,20 +18,22 @@ public sealed class SourcePuller(HttpClient http)
     public async Task<ManifestEntry> PullAsync(DataLayout layout, SourceDefinition source, string role, string location,
         string runId, CancellationToken ct)
     {
+        var shownLocation = SecretRedactor.Redact(location);
         var previous = Manifest.Latest(layout, source.Id, role);
         if (previous is not null && !File.Exists(Path.Combine(layout.DataDir, previous.Path))) previous = null;
+        // Validators (ETag, Last-Modified) only hold for the same location.
+        var validators = previous?.Location == shownLocation ? previous : null;
         var store = new RawStore(layout.RawSourceDir(source.Id));
-        var shownLocation = SecretRedactor.Redact(location);
 
         RawStore.Stored stored;
         string? etag = null, lastModified = null;
         if (SourceDefinition.IsUrl(location))
         {
-            var download = await DownloadAsync(source, location, shownLocation, previous, store, ct);
+            var download = await DownloadAsync(source, location, shownLocation, validators, store, ct);
             if (download is null)
             {
                 Log.Information("{Source} {Role}: {Location} not modified since the last fetch", source.Id, role, shownLocation);
-                var same = previous! with { FetchedAt = DateTimeOffset.UtcNow, Changed = false, RunId = runId };
+                var same = validators! with { FetchedAt = DateTimeOffset.UtcNow, Changed = false, RunId = runId };
                 Manifest.Append(layout, same);
                 return same;
             }

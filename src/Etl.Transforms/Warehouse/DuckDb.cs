@@ -6,9 +6,9 @@ namespace ClusterEtl.Transforms.Warehouse;
 /// <summary>Small helpers over a DuckDB.NET connection.</summary>
 public static class DuckDb
 {
-    public static DuckDBConnection Open(string file)
+    public static DuckDBConnection Open(string file, bool readOnly = false)
     {
-        var c = new DuckDBConnection($"Data Source={file}");
+        var c = new DuckDBConnection(readOnly ? $"Data Source={file};ACCESS_MODE=READ_ONLY" : $"Data Source={file}");
         c.Open();
         return c;
     }

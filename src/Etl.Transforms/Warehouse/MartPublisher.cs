@@ -50,6 +50,7 @@ public sealed class MartPublisher
     public static void ReplaceDirectory(string incoming, string target, string parking)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(parking)!);
         if (Directory.Exists(parking)) Directory.Delete(parking, recursive: true);
         if (Directory.Exists(target)) Directory.Move(target, parking);
         Directory.Move(incoming, target);

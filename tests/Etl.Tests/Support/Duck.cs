@@ -1,25 +1,14 @@
-using DuckDB.NET.Data;
+using ClusterEtl.Transforms.Warehouse;
 
 namespace ClusterEtl.Tests.Support;
 
-/// <summary>Queries a DuckDB file (read-only) or Parquet files through an in-memory DuckDB.</summary>
+/// <summary>Queries a DuckDB file (read-only) or, with no file, Parquet files through an in-memory DuckDB.</summary>
 public static class Duck
 {
     public static List<object?[]> Query(string? file, string sql)
     {
-        using var c = new DuckDBConnection(file is null ? "Data Source=:memory:" : $"Data Source={file};ACCESS_MODE=READ_ONLY");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (r.Read())
-        {
-            var row = new object?[r.FieldCount];
-            for (var i = 0; i < r.FieldCount; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
-            rows.Add(row);
-        }
-        return rows;
+        using var c = file is null ? DuckDb.Open(":memory:") : DuckDb.Open(file, readOnly: true);
+        return c.Rows(sql);
     }
 
     public static object? Scalar(string? file, string sql) => Query(file, sql).Single()[0];

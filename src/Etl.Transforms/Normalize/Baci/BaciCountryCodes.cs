@@ -17,16 +17,7 @@ public static class BaciCountryCodes
 {
     public static IReadOnlyDictionary<int, BaciCountry> Read(Stream stream, string displayName, string sourceId)
     {
-        var options = new CsvReaderOptions
-        {
-            Separator = ',',
-            HasHeader = true,
-            TrackLineNumbers = true,
-            TrimWhitespace = true,
-            FormatProvider = CultureInfo.InvariantCulture,
-            NormalizeHeaderName = n => n.Trim('\uFEFF', ' ', '"').ToLowerInvariant(),
-        };
-        using var csv = CsvReader.Create(stream, options, leaveOpen: false);
+        using var csv = CsvReader.Create(stream, BaciFiles.CsvOptions, leaveOpen: false);
         var code = Column(csv, displayName, sourceId, "country_code");
         var iso3 = csv.TryGetFieldIndex("iso_3digit_alpha", out var i3) ? i3 : Column(csv, displayName, sourceId, "country_iso3");
         var name = csv.TryGetFieldIndex("country_name_abbreviation", out var n1) ? n1

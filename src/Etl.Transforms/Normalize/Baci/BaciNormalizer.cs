@@ -113,20 +113,10 @@ public sealed class BaciNormalizer
     static async Task ReadDataFileAsync(SourceDefinition source, BaciFile file, IReadOnlyDictionary<int, BaciCountry> countries,
         TradeFlowsWriter writer, QuarantineWriter quarantine, CancellationToken ct)
     {
-        var options = new CsvReaderOptions
-        {
-            Separator = ',',
-            HasHeader = true,
-            TrackLineNumbers = true,
-            TrimWhitespace = true,
-            FormatProvider = CultureInfo.InvariantCulture,
-            MalformedData = CsvMalformedDataHandling.Recover,
-            AllowLineBreaksInQuotes = false,
-        };
         var productCodes = new string?[1_000_000];
         long read = 0;
         await using var stream = file.Open();
-        using var csv = CsvReader.Create(stream, options, leaveOpen: false);
+        using var csv = CsvReader.Create(stream, BaciFiles.CsvOptions, leaveOpen: false);
         try
         {
             while (await csv.ReadAsync(ct))

@@ -1,0 +1,32 @@
+using ClusterEtl.Transforms.Pipeline;
+using Hangfire.Common;
+
+namespace ClusterEtl.Tests.Jobs;
+
+/// <summary>What lets the same jobs run later on other workers with PostgreSQL storage.</summary>
+public sealed class JobContractTests
+{
+    [Fact]
+    public void The_job_argument_survives_Hangfire_serialisation()
+    {
+        var request = new RunRequest("20261122T101500Z-abc123", "/srv/pipelines", "/srv/data", "/srv/sql", Force: true);
+
+        var json = SerializationHelper.Serialize(request, SerializationOption.User);
+        var back = SerializationHelper.Deserialize<RunRequest>(json, SerializationOption.User);
+
+        Assert.Equal(request, back);
+    }
+
+    [Theory]
+    [InlineData(typeof(ClusterEtl.Jobs.Jobs.PullJob))]
+    [InlineData(typeof(ClusterEtl.Jobs.Jobs.NormalizeJob))]
+    [InlineData(typeof(ClusterEtl.Jobs.Jobs.TransformJob))]
+    [InlineData(typeof(ClusterEtl.Jobs.Jobs.PublishJob))]
+    public void Jobs_take_only_the_run_request_and_a_cancellation_token(Type job)
+    {
+        var method = job.GetMethod("RunAsync")!;
+
+        Assert.All(method.GetParameters(), p => Assert.True(p.ParameterType == typeof(RunRequest) || p.ParameterType == typeof(CancellationToken)));
+        Assert.NotNull(job.GetConstructor(Type.EmptyTypes)); // Hangfire's default activator can create it anywhere
+    }
+}
