@@ -51,6 +51,22 @@ public sealed class BaciNormalizerTests : IDisposable
     }
 
     [Fact]
+    public async Task Reads_a_bare_yearly_CSV_with_a_separate_country_code_file()
+    {
+        var csv = _dir.Write("BACI_HS17_Y2019_V202401b.csv", "t,i,j,k,v,q\n2019,842,152,080440,   2.500,   1.000\n");
+        var cc = _dir.Write("country_codes_V202401b.csv", "country_code,country_name,country_iso2,country_iso3\n842,USA,US,USA\n152,Chile,CL,CHL\n");
+
+        var result = await new BaciNormalizer().NormalizeAsync(Source(csv), csv, "BACI_HS17_Y2019_V202401b.csv", cc, "e1",
+            _dir.Combine("out"), _dir.Combine("quarantine"), CancellationToken.None);
+
+        Assert.Equal(1, result.Rows);
+        Assert.Equal("HS17", result.Vintage);
+        // 2.500 thousand USD = 2,500 USD; 1.000 t = 1,000 kg; 842 -> USA, 152 -> CHL.
+        Assert.Equal(["USA", "CHL", "080440", 2_500.0, 1_000.0],
+            Duck.Query(null, $"SELECT reporter_iso3, partner_iso3, product_code, value_usd, quantity_kg FROM read_parquet('{FlowsGlob}')").Single());
+    }
+
+    [Fact]
     public async Task Unreadable_rows_go_to_quarantine_with_file_line_column_and_reason()
     {
         var zip = BaciZip.WriteRelease(_dir.Combine("BACI_HS92_V202201.zip"), 2001,
