@@ -1,4 +1,3 @@
-using ClusterEtl.Jobs.Jobs;
 using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Pipeline;
 using Hangfire;
@@ -52,11 +51,7 @@ public static class PipelineRun
         };
         using var server = new BackgroundJobServer(serverOptions, storage);
 
-        var ids = new string[4];
-        ids[0] = client.Enqueue<PullJob>(j => j.RunAsync(request, CancellationToken.None));
-        ids[1] = client.ContinueJobWith<NormalizeJob>(ids[0], j => j.RunAsync(request, CancellationToken.None));
-        ids[2] = client.ContinueJobWith<TransformJob>(ids[1], j => j.RunAsync(request));
-        ids[3] = client.ContinueJobWith<PublishJob>(ids[2], j => j.RunAsync(request));
+        var ids = PipelineChain.Enqueue(client, request);
 
         var outcome = await WatchAsync(storage, ids, request, ct);
         server.SendStop();

@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using ClusterEtl.Transforms.Pipeline;
 using Hangfire;
+using Hangfire.Server;
 using Serilog;
 
 namespace ClusterEtl.Jobs.Jobs;
@@ -8,46 +11,69 @@ namespace ClusterEtl.Jobs.Jobs;
 /// The pipeline's Hangfire jobs. Each only orchestrates: it calls one stage of ClusterEtl.Transforms with a
 /// serialisable <see cref="RunRequest"/>, so it runs the same under the embedded in-memory server and under
 /// PostgreSQL storage on another worker. Each stage is idempotent: rerunning it for the same run gives the
-/// same result. The returned text is kept by Hangfire as the job's result.
+/// same result. The returned text is kept by Hangfire as the job's result. Hangfire passes the
+/// <see cref="PerformContext"/> (enqueued as null).
 /// </summary>
 public sealed class PullJob
 {
     [JobDisplayName("pull (run {0})")]
-    public Task<string> RunAsync(RunRequest request, CancellationToken ct) =>
-        StageProgress.Report(1, PullStage.Name, () => new PullStage(SharedHttp.Client).RunAsync(request, ct));
+    public Task<string> RunAsync(RunRequest request, PerformContext? context, CancellationToken ct) =>
+        StageProgress.Report(context, request, 1, PullStage.Name, () => new PullStage(SharedHttp.Client).RunAsync(request, ct));
 }
 
 public sealed class NormalizeJob
 {
     [JobDisplayName("normalize (run {0})")]
-    public Task<string> RunAsync(RunRequest request, CancellationToken ct) =>
-        StageProgress.Report(2, NormalizeStage.Name, () => new NormalizeStage().RunAsync(request, ct));
+    public Task<string> RunAsync(RunRequest request, PerformContext? context, CancellationToken ct) =>
+        StageProgress.Report(context, request, 2, NormalizeStage.Name, () => new NormalizeStage().RunAsync(request, ct));
 }
 
 public sealed class TransformJob
 {
     [JobDisplayName("transform (run {0})")]
-    public Task<string> RunAsync(RunRequest request) =>
-        StageProgress.Report(3, TransformStage.Name, () => Task.FromResult(new TransformStage().Run(request)));
+    public Task<string> RunAsync(RunRequest request, PerformContext? context) =>
+        StageProgress.Report(context, request, 3, TransformStage.Name, () => Task.FromResult(new TransformStage().Run(request)));
 }
 
 public sealed class PublishJob
 {
     [JobDisplayName("publish (run {0})")]
-    public Task<string> RunAsync(RunRequest request) =>
-        StageProgress.Report(4, PublishStage.Name, () => Task.FromResult(new PublishStage().Run(request)));
+    public Task<string> RunAsync(RunRequest request, PerformContext? context) =>
+        StageProgress.Report(context, request, 4, PublishStage.Name, () => Task.FromResult(new PublishStage().Run(request)));
 }
 
-/// <summary>Console progress of the stages: started, then rows, quarantine and duration with one line per detail.</summary>
+/// <summary>
+/// Runs a stage under the data folder's distributed lock (one stage at a time per data folder, across all
+/// workers sharing the storage; the storage expires the lock of a killed worker), logs its progress and
+/// records a failure in the run ledger.
+/// </summary>
 public static class StageProgress
 {
     public const int Steps = 4;
+    public static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(30);
     static readonly ILogger Log = Serilog.Log.ForContext(typeof(StageProgress));
 
-    public static async Task<string> Report(int step, string stage, Func<Task<StageReport>> run)
+    public static string LockResource(string dataDir) =>
+        "clusteretl:data:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(dataDir))))[..16];
+
+    public static async Task<string> Report(PerformContext? context, RunRequest request, int step, string stage,
+        Func<Task<StageReport>> run)
     {
-        Log.Information("[{Step}/{Steps}] {Stage} started", step, Steps, stage);
-        var r = await run();
+        using var dataLock = context?.Connection.AcquireDistributedLock(LockResource(request.DataDir), LockTimeout);
+        Log.Information("[{Step}/{Steps}] {Stage} started (run {RunId})", step, Steps, stage, request.RunId);
+        StageReport r;
+        try
+        {
+            r = await run();
+        }
+        catch (Exception e)
+        {
+            RunLedger.Write(request.Layout, request.RunId, stage, new StageReport
+            {
+                Stage = stage, Status = "failed", Error = e.Message, Details = [e.GetType().Name],
+            });
+            throw;
+        }
         Log.Information("[{Step}/{Steps}] {Stage} {Status}: {Rows:N0} {Unit}, {Quarantined:N0} quarantined, {Seconds:0.00} s",
             step, Steps, r.Stage, r.Status, r.Rows, r.Unit, r.QuarantinedRows, r.Seconds);
         foreach (var d in r.Details) Log.Information("      {Detail}", d);

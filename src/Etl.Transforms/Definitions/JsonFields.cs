@@ -105,6 +105,23 @@ internal sealed partial class JsonFields(string file, JsonElement element, strin
         return new JsonFields(File, v, Path(name));
     }
 
+    public bool IsString(string name) =>
+        element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String;
+
+    /// <summary>A list of objects, each read with its index in the path (<c>schedules[2].cron</c>).</summary>
+    public IEnumerable<JsonFields> ObjectList(string name)
+    {
+        if (!element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) yield break;
+        if (v.ValueKind != JsonValueKind.Array) throw Error(name, "must be a list of objects");
+        var i = 0;
+        foreach (var item in v.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object) throw Error($"{name}[{i}]", "must be an object");
+            yield return new JsonFields(File, item, Path($"{name}[{i}]"));
+            i++;
+        }
+    }
+
     public static bool IsIdentifier(string s) => IdentifierPattern().IsMatch(s);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,62}$")]

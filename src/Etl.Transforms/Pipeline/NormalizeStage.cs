@@ -33,7 +33,7 @@ public sealed class NormalizeStage
         long rows = 0, quarantined = 0;
         var details = new List<string>();
         var normalizedAny = false;
-        foreach (var source in definitions.Sources)
+        foreach (var source in request.SelectSources(definitions))
         {
             var files = pulled.FirstOrDefault(p => p.Source == source.Id)?.Files
                         ?? throw new PipelineException(Name, "the source was not pulled in this run",

@@ -23,7 +23,7 @@ public sealed class PullStage(HttpClient http)
         var puller = new SourcePuller(http);
         var pulled = new List<PulledSource>();
         var details = new List<string>();
-        foreach (var source in definitions.Sources)
+        foreach (var source in request.SelectSources(definitions))
         {
             var files = new List<ManifestEntry> { await puller.PullAsync(layout, source, "data", source.Location, request.RunId, ct) };
             if (source.Baci?.CountryCodes is { } cc)

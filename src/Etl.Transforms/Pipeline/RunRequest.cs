@@ -9,8 +9,21 @@ namespace ClusterEtl.Transforms.Pipeline;
 /// <param name="DataDir">Absolute path of the data folder.</param>
 /// <param name="SqlDir">Absolute path of the SQL models folder.</param>
 /// <param name="Force">Normalize and rebuild even when the inputs did not change.</param>
-public sealed record RunRequest(string RunId, string PipelinesDir, string DataDir, string SqlDir, bool Force = false)
+/// <param name="Sources">Source ids to pull and normalize, or null for all; the warehouse is rebuilt from the
+/// whole lake either way, so the marts of every source stay in.</param>
+public sealed record RunRequest(string RunId, string PipelinesDir, string DataDir, string SqlDir, bool Force = false,
+    string[]? Sources = null)
 {
+    /// <summary>The sources of the definitions this run pulls and normalizes.</summary>
+    public IReadOnlyList<Definitions.SourceDefinition> SelectSources(Definitions.PipelineDefinitions definitions)
+    {
+        if (Sources is null) return definitions.Sources;
+        foreach (var id in Sources.Where(id => definitions.Sources.All(s => s.Id != id)))
+            throw new PipelineException("pull", $"unknown source '{id}'",
+                $"Known sources: {string.Join(", ", definitions.Sources.Select(s => s.Id))}.");
+        return definitions.Sources.Where(s => Sources.Contains(s.Id)).ToList();
+    }
+
     public static string NewRunId(DateTimeOffset now) =>
         $"{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}";
 

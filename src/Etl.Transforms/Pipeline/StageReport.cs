@@ -7,13 +7,15 @@ namespace ClusterEtl.Transforms.Pipeline;
 public sealed record StageReport
 {
     public required string Stage { get; init; }
-    /// <summary>"succeeded" or "skipped" (nothing changed).</summary>
+    /// <summary>"succeeded", "skipped" (nothing changed) or "failed".</summary>
     public required string Status { get; init; }
     public long Rows { get; init; }
     /// <summary>What <see cref="Rows"/> counts: "rows", or "files" for the pull stage.</summary>
     public string Unit { get; init; } = "rows";
     public double Seconds { get; init; }
     public long QuarantinedRows { get; init; }
+    /// <summary>The one-line reason of a failure.</summary>
+    public string? Error { get; init; }
     /// <summary>One line per source or model, for the console and the run ledger.</summary>
     public List<string> Details { get; init; } = [];
 

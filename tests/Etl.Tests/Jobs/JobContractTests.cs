@@ -9,12 +9,14 @@ public sealed class JobContractTests
     [Fact]
     public void The_job_argument_survives_Hangfire_serialisation()
     {
-        var request = new RunRequest("20261122T101500Z-abc123", "/srv/pipelines", "/srv/data", "/srv/sql", Force: true);
+        var request = new RunRequest("20261122T101500Z-abc123", "/srv/pipelines", "/srv/data", "/srv/sql", Force: true,
+            Sources: ["baci_hs92", "faostat_qcl"]);
 
         var json = SerializationHelper.Serialize(request, SerializationOption.User);
         var back = SerializationHelper.Deserialize<RunRequest>(json, SerializationOption.User);
 
-        Assert.Equal(request, back);
+        Assert.Equal(request with { Sources = null }, back with { Sources = null });
+        Assert.Equal(["baci_hs92", "faostat_qcl"], back.Sources!);
     }
 
     [Theory]
@@ -22,11 +24,12 @@ public sealed class JobContractTests
     [InlineData(typeof(ClusterEtl.Jobs.Jobs.NormalizeJob))]
     [InlineData(typeof(ClusterEtl.Jobs.Jobs.TransformJob))]
     [InlineData(typeof(ClusterEtl.Jobs.Jobs.PublishJob))]
-    public void Jobs_take_only_the_run_request_and_a_cancellation_token(Type job)
+    public void Jobs_take_only_the_run_request_and_what_Hangfire_supplies(Type job)
     {
         var method = job.GetMethod("RunAsync")!;
 
-        Assert.All(method.GetParameters(), p => Assert.True(p.ParameterType == typeof(RunRequest) || p.ParameterType == typeof(CancellationToken)));
+        Assert.All(method.GetParameters(), p => Assert.True(p.ParameterType == typeof(RunRequest) || p.ParameterType == typeof(CancellationToken) ||
+            p.ParameterType == typeof(Hangfire.Server.PerformContext)));
         Assert.NotNull(job.GetConstructor(Type.EmptyTypes)); // Hangfire's default activator can create it anywhere
     }
 }
