@@ -34,3 +34,23 @@ COMMENT ON TABLE meta.build IS 'The run that built this warehouse file (one row)
 COMMENT ON COLUMN meta.build.run_id IS 'Run id (runs/<run_id>/ holds its ledger).';
 COMMENT ON COLUMN meta.build.fingerprint IS 'SHA-256 over the normalized inputs, the SQL and the cluster definitions; an unchanged fingerprint means a rebuild would give the same warehouse.';
 COMMENT ON COLUMN meta.build.built_at IS 'When the build ran.';
+
+CREATE TABLE meta.runs (
+    run_id           VARCHAR NOT NULL,
+    stage            VARCHAR NOT NULL,
+    status           VARCHAR NOT NULL,
+    rows             BIGINT,
+    unit             VARCHAR,
+    quarantined_rows BIGINT,
+    seconds          DOUBLE,
+    error            VARCHAR
+);
+COMMENT ON TABLE meta.runs IS 'The run ledger (runs/<run_id>/<stage>.json) as of this build: every stage of every run, whichever scheduler or storage ran it. The building run''s own transform and publish rows appear from the next build on.';
+COMMENT ON COLUMN meta.runs.run_id IS 'Run id: UTC start time and a random suffix (sorts by time).';
+COMMENT ON COLUMN meta.runs.stage IS 'pull, normalize, transform or publish.';
+COMMENT ON COLUMN meta.runs.status IS 'succeeded, skipped (inputs unchanged) or failed.';
+COMMENT ON COLUMN meta.runs.rows IS 'Rows the stage wrote (files, for pull).';
+COMMENT ON COLUMN meta.runs.unit IS 'What rows counts: rows or files.';
+COMMENT ON COLUMN meta.runs.quarantined_rows IS 'Rows normalization could not read (staging.stg_quarantine).';
+COMMENT ON COLUMN meta.runs.seconds IS 'Duration of the stage in seconds.';
+COMMENT ON COLUMN meta.runs.error IS 'One-line reason of a failure, NULL otherwise.';

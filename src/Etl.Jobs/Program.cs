@@ -1,5 +1,6 @@
 using ClusterEtl.Jobs.Cli;
 using ClusterEtl.Jobs.Hosting;
+using ClusterEtl.Jobs.Service;
 using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Pipeline;
 using ClusterEtl.Transforms.Warehouse;
@@ -22,7 +23,7 @@ if (options.Command == "help")
     return 0;
 }
 
-Log.Logger = LoggingSetup.Create(options.Command == "run" ? new DataLayout(options.DataDir).LogsDir : null, options.Verbose);
+Log.Logger = LoggingSetup.Create(options.Command is "run" or "serve" ? new DataLayout(options.DataDir).LogsDir : null, options.Verbose);
 Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Hangfire.Logging.LogProviders.SerilogLogProvider());
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -30,6 +31,11 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, ctx =>
+{
+    ctx.Cancel = true;
+    cancel.Cancel();
+});
 
 try
 {
@@ -37,13 +43,23 @@ try
     {
         case "bench":
             return await BenchCommand.RunAsync(options.BenchRows, options.DataDir, Console.Out);
+        case "serve":
+            return await ServeCommand.RunAsync(options, cancel.Token);
+        case "jobs":
+            return OperatorCommands.Jobs(options.Serve, Console.Out);
+        case "trigger":
+            return OperatorCommands.Trigger(options.Serve, options.Argument!, Console.Out);
+        case "runs":
+            return OperatorCommands.Runs(new DataLayout(options.DataDir), options.Last, Console.Out);
         case "validate":
         {
             var definitions = PipelineDefinitions.Load(options.PipelinesDir);
             var sql = SqlProject.Load(options.SqlDir);
+            var schedules = ScheduleDefinitions.Load(definitions);
             Console.WriteLine($"{definitions.Sources.Count} source(s): {string.Join(", ", definitions.Sources.Select(s => s.Id))}");
             Console.WriteLine($"{definitions.Clusters.Count} cluster(s): {string.Join(", ", definitions.Clusters.Select(c => c.Id))}");
             Console.WriteLine($"{sql.Models.Count} model(s) in order: {string.Join(" -> ", sql.Models.Select(m => m.QualifiedName))}");
+            Console.WriteLine($"{schedules.Count} schedule(s): {string.Join(", ", schedules.Select(e => $"{e.Id} ({e.Cron}, {e.TimeZone.Id})"))}");
             Console.WriteLine($"{sql.Checks.Count} check(s). Definitions are valid.");
             return 0;
         }
@@ -63,6 +79,11 @@ try
             return 0;
         }
     }
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
 }
 catch (PipelineException e)
 {

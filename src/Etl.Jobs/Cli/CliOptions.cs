@@ -1,8 +1,10 @@
+using ClusterEtl.Jobs.Service;
+
 namespace ClusterEtl.Jobs.Cli;
 
 /// <summary>The parsed command line.</summary>
 public sealed record CliOptions(string Command, string PipelinesDir, string DataDir, string SqlDir, bool Force, bool Verbose,
-    long BenchRows = 2_000_000)
+    ServeOptions Serve, long BenchRows = 2_000_000, int Last = 10, string? Argument = null)
 {
     public const string Usage = """
         ClusterEtl - cluster and value-chain statistics, pulled, normalized and built into a DuckDB warehouse.
@@ -11,31 +13,52 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
           dotnet run --project src/Etl.Jobs -- <command> [options]
 
         Commands:
-          run         Pull every source, normalize it to Parquet, build warehouse/clusters.duckdb with the
-                      SQL models and publish the marts as Parquet, once, through an embedded Hangfire
-                      server (in memory). Unchanged inputs are skipped.
-          validate    Check the definitions (pipelines/) and the SQL models (sql/) without running anything.
-          bench       Normalize a generated BACI year of --rows rows and compare with DuckDB's own
-                      CSV-to-Parquet on the same file: rows/s, peak RSS, ratio. Files go under --data-dir.
-          help        Show this help (also -h, --help).
+          run           Pull every source, normalize it to Parquet, build warehouse/clusters.duckdb with the
+                        SQL models and publish the marts as Parquet, once, through an embedded Hangfire
+                        server (in memory). Unchanged inputs are skipped.
+          serve         Run as a service: the recurring refreshes of pipelines/schedule.json on a Hangfire
+                        server, until stopped (Ctrl+C or SIGTERM).
+          jobs          List the recurring jobs of the service: cron, time zone, next and last run, state.
+          trigger ID    Run a recurring job now (ID as in schedule.json, e.g. baci-monthly).
+          runs          Recent runs from the run ledger (runs/ under --data-dir): stages, rows, durations, errors.
+          validate      Check the definitions (pipelines/) and the SQL models (sql/) without running anything.
+          bench         Normalize a generated BACI year of --rows rows and compare with DuckDB's own
+                        CSV-to-Parquet on the same file: rows/s, peak RSS, ratio. Files go under --data-dir.
+          help          Show this help (also -h, --help).
 
         Options:
-          --pipelines DIR   Folder of definitions: sources/*.json, clusters/*.json   (default: ./pipelines)
-          --data-dir DIR    Receives raw/, lake/, warehouse/clusters.duckdb, runs/, logs/  (default: ./data)
-          --sql DIR         Folder of SQL models (default: the sql/ shipped with the program)
-          --force           Normalize and rebuild even when nothing changed
-          --rows N          Rows of the generated file for bench (default 2000000)
-          -v, --verbose     Debug logging
+          --pipelines DIR        Folder of definitions: sources/, clusters/, schedule.json   (default: ./pipelines)
+          --data-dir DIR         Receives raw/, lake/, warehouse/clusters.duckdb, runs/, logs/  (default: ./data)
+          --sql DIR              Folder of SQL models (default: the sql/ shipped with the program)
+          --force                (run) Normalize and rebuild even when nothing changed
+          -v, --verbose          Debug logging
+          --rows N               (bench) Rows of the generated file (default 2000000)
+          --last N               (runs) How many runs to show (default 10)
+
+        Service options (serve, jobs, trigger):
+          --storage memory|postgres   Job storage (default memory: this process only; postgres for several
+                                      workers and for jobs/trigger)
+          --postgres CONNSTRING       PostgreSQL connection string; better: the CLUSTERETL_POSTGRES environment
+                                      variable, so the password stays out of process listings. Never logged.
+          --workers N                 Worker threads of this process (default 2)
+          --dashboard HOST:PORT       Serve Hangfire's dashboard, e.g. 127.0.0.1:8080 (loopback only unless
+                                      --dashboard-auth basic)
+          --dashboard-auth none|basic basic: user and password from CLUSTERETL_DASHBOARD_USER and
+                                      CLUSTERETL_DASHBOARD_PASSWORD; required to bind a non-loopback address
+          --dashboard-read-only       Show everything, refuse every action (trigger, retry, delete)
+          --invisibility-timeout S    Seconds before a job of a worker that died is taken by another (default 300)
 
         Exit codes: 0 success, 1 the run failed (the reason is printed on one line), 2 bad command line.
         """;
+
+    static readonly string[] Commands = ["run", "serve", "jobs", "trigger", "runs", "validate", "bench"];
 
     public static CliOptions Parse(string[] args)
     {
         if (args.Length == 0 || args[0] is "help" or "-h" or "--help") return Default("help");
         var command = args[0];
-        if (command is not ("run" or "validate" or "bench"))
-            throw new UsageException($"unknown command '{command}' (commands: run, validate, bench, help)");
+        if (!Commands.Contains(command))
+            throw new UsageException($"unknown command '{command}' (commands: {string.Join(", ", Commands)}, help)");
         var o = Default(command);
         for (var i = 1; i < args.Length; i++)
         {
@@ -43,18 +66,33 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
             string Value() => i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
                 ? args[++i]
                 : throw new UsageException($"option {a} needs a value");
+            int Number(int min, int max) => int.TryParse(Value(), out var n) && n >= min && n <= max
+                ? n
+                : throw new UsageException($"{a} takes a whole number from {min} to {max}");
             o = a switch
             {
                 "--pipelines" => o with { PipelinesDir = Value() },
                 "--data-dir" => o with { DataDir = Value() },
                 "--sql" => o with { SqlDir = Value() },
                 "--force" => o with { Force = true },
-                "--rows" => o with { BenchRows = long.TryParse(Value(), out var n) && n > 0 ? n : throw new UsageException("--rows takes a positive whole number") },
                 "-v" or "--verbose" => o with { Verbose = true },
                 "-h" or "--help" => o with { Command = "help" },
+                "--rows" => o with { BenchRows = long.TryParse(Value(), out var n) && n > 0 ? n : throw new UsageException("--rows takes a positive whole number") },
+                "--last" => o with { Last = Number(1, 10_000) },
+                "--storage" => o with { Serve = o.Serve with { Storage = Value() } },
+                "--postgres" => o with { Serve = o.Serve with { Postgres = Value() } },
+                "--workers" => o with { Serve = o.Serve with { Workers = Number(1, 64) } },
+                "--dashboard" => o with { Serve = o.Serve with { Dashboard = Value() } },
+                "--dashboard-auth" => o with { Serve = o.Serve with { DashboardAuth = Value() } },
+                "--dashboard-read-only" => o with { Serve = o.Serve with { DashboardReadOnly = true } },
+                "--invisibility-timeout" => o with { Serve = o.Serve with { InvisibilitySeconds = Number(5, 86_400) } },
+                _ when !a.StartsWith('-') && command == "trigger" && o.Argument is null => o with { Argument = a },
                 _ => throw new UsageException($"unknown option '{a}' for {command}"),
             };
         }
+        if (command == "trigger" && o.Argument is null) throw new UsageException("trigger needs the id of a recurring job");
+        if (o.Serve.Storage is not ("memory" or "postgres"))
+            throw new UsageException($"unknown storage '{o.Serve.Storage}' (memory or postgres)");
         return o with
         {
             PipelinesDir = Path.GetFullPath(o.PipelinesDir),
@@ -64,7 +102,7 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
     }
 
     static CliOptions Default(string command) =>
-        new(command, "pipelines", "data", Path.Combine(AppContext.BaseDirectory, "sql"), false, false);
+        new(command, "pipelines", "data", Path.Combine(AppContext.BaseDirectory, "sql"), false, false, new ServeOptions());
 }
 
 public sealed class UsageException(string message) : Exception(message);

@@ -34,6 +34,7 @@ public sealed class WarehouseBuilder
             RunSeeds(c, project);
             LoadClusters(c, definitions);
             LoadExtracts(c, layout);
+            LoadRuns(c, layout);
             c.Execute("INSERT INTO meta.build VALUES ($1, $2, now())", runId, fingerprint);
 
             foreach (var model in project.Models)
@@ -95,6 +96,17 @@ public sealed class WarehouseBuilder
             c.Execute("INSERT INTO meta.extracts VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
                 e.Source, e.Role, e.Location, e.Bytes, e.Sha256, e.FetchedAt.UtcDateTime, e.Path, e.Changed, e.ETag,
                 e.LastModified, e.RunId);
+    }
+
+    static void LoadRuns(DuckDBConnection c, DataLayout layout)
+    {
+        if (!Directory.Exists(layout.RunsDir)) return;
+        string[] stages = [PullStage.Name, NormalizeStage.Name, TransformStage.Name, PublishStage.Name];
+        foreach (var dir in Directory.GetDirectories(layout.RunsDir).Order(StringComparer.Ordinal))
+        foreach (var stage in stages)
+            if (RunLedger.Read<StageReport>(layout, Path.GetFileName(dir), stage) is { } r)
+                c.Execute("INSERT INTO meta.runs VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", Path.GetFileName(dir), r.Stage,
+                    r.Status, r.Rows, r.Unit, r.QuarantinedRows, r.Seconds, r.Error);
     }
 
     /// <summary>Every column of every table the build creates must carry a COMMENT ON: the data dictionary is part of the product.</summary>

@@ -12,7 +12,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Help_lists_every_command_and_option()
     {
-        var r = await Support.Cli.RunAsync(_dir.Path, "--help");
+        var r = await CliRunner.RunAsync(_dir.Path, "--help");
 
         Assert.Equal(0, r.ExitCode);
         foreach (var word in new[] { "run", "validate", "--pipelines DIR", "--data-dir DIR", "--sql DIR", "--force", "--verbose" })
@@ -22,7 +22,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task A_bad_command_line_exits_2()
     {
-        var r = await Support.Cli.RunAsync(_dir.Path, "run", "--frobnicate");
+        var r = await CliRunner.RunAsync(_dir.Path, "run", "--frobnicate");
 
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("unknown option '--frobnicate' for run", r.Stderr);
@@ -35,7 +35,7 @@ public sealed class CommandLineTests : IDisposable
         _dir.Write("pipelines/clusters/chile-salmon.json",
             """{ "id": "chile-salmon", "name": "Salmon", "country": "CHL", "products": { "hs": ["3O2"], "hs_vintage": "HS92" } }""");
 
-        var r = await Support.Cli.RunAsync(_dir.Path, "run");
+        var r = await CliRunner.RunAsync(_dir.Path, "run");
 
         Assert.Equal(1, r.ExitCode);
         var error = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -48,7 +48,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Validate_reports_sources_clusters_and_model_order()
     {
-        var r = await Support.Cli.RunAsync(Repo.Root, "validate");
+        var r = await CliRunner.RunAsync(Repo.Root, "validate");
 
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("baci_hs92_sample", r.Stdout);

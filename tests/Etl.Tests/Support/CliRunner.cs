@@ -3,11 +3,14 @@ using System.Diagnostics;
 namespace ClusterEtl.Tests.Support;
 
 /// <summary>Runs the real command-line program (clusteretl.dll next to the tests) as a separate process.</summary>
-public static class Cli
+public static class CliRunner
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Result> RunAsync(string workingDir, params string[] args)
+    public static Task<Result> RunAsync(string workingDir, params string[] args) =>
+        RunAsync(workingDir, new Dictionary<string, string>(), args);
+
+    public static async Task<Result> RunAsync(string workingDir, IReadOnlyDictionary<string, string> env, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -17,6 +20,7 @@ public static class Cli
         };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "clusteretl.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in env) psi.Environment[k] = v;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
