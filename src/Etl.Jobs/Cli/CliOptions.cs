@@ -47,6 +47,8 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
                                       CLUSTERETL_DASHBOARD_PASSWORD; required to bind a non-loopback address
           --dashboard-read-only       Show everything, refuse every action (trigger, retry, delete)
           --invisibility-timeout S    Seconds before a job of a worker that died is taken by another (default 300)
+          --lock-timeout S            Seconds after which the data-folder lock of a worker that died expires
+                                      (default 1800; keep it above the longest stage)
 
         Exit codes: 0 success, 1 the run failed (the reason is printed on one line), 2 bad command line.
         """;
@@ -86,6 +88,7 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
                 "--dashboard-auth" => o with { Serve = o.Serve with { DashboardAuth = Value() } },
                 "--dashboard-read-only" => o with { Serve = o.Serve with { DashboardReadOnly = true } },
                 "--invisibility-timeout" => o with { Serve = o.Serve with { InvisibilitySeconds = Number(5, 86_400) } },
+                "--lock-timeout" => o with { Serve = o.Serve with { LockTimeoutSeconds = Number(5, 86_400) } },
                 _ when !a.StartsWith('-') && command == "trigger" && o.Argument is null => o with { Argument = a },
                 _ => throw new UsageException($"unknown option '{a}' for {command}"),
             };

@@ -37,7 +37,7 @@ public static class JobStorageFactory
                     PrepareSchemaIfNecessary = true,
                     UseSlidingInvisibilityTimeout = true,
                     InvisibilityTimeout = TimeSpan.FromSeconds(o.InvisibilitySeconds),
-                    DistributedLockTimeout = TimeSpan.FromMinutes(30),
+                    DistributedLockTimeout = TimeSpan.FromSeconds(o.LockTimeoutSeconds),
                     QueuePollInterval = TimeSpan.FromSeconds(1),
                 };
                 return InstallSerialised(cs, options);

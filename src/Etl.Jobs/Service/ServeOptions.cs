@@ -6,6 +6,8 @@ namespace ClusterEtl.Jobs.Service;
 /// <param name="Dashboard">host:port to serve the dashboard on, or null for none.</param>
 /// <param name="DashboardAuth">none (loopback only) or basic (user and password from the environment).</param>
 /// <param name="InvisibilitySeconds">How long a job fetched by a worker that died stays invisible before another worker takes it.</param>
+/// <param name="LockTimeoutSeconds">After how long the data-folder lock of a worker that died expires. A stage running longer
+/// than this could be joined by a second one, so keep it above the longest stage.</param>
 public sealed record ServeOptions(
     string Storage = "memory",
     string? Postgres = null,
@@ -13,7 +15,8 @@ public sealed record ServeOptions(
     int Workers = 2,
     string DashboardAuth = "none",
     bool DashboardReadOnly = false,
-    int InvisibilitySeconds = 300)
+    int InvisibilitySeconds = 300,
+    int LockTimeoutSeconds = 1800)
 {
     public const string PostgresVariable = "CLUSTERETL_POSTGRES";
     public const string DashboardUserVariable = "CLUSTERETL_DASHBOARD_USER";

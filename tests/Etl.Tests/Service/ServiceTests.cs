@@ -17,7 +17,7 @@ public sealed class ServiceTests(PostgresServer postgres) : IClassFixture<Postgr
         var pipelines = _dir.Combine("pipelines");
         Repo.CopyDirectory(Repo.Pipelines, pipelines);
         var layout = new DataLayout(_dir.Combine("data"));
-        var env = new Dictionary<string, string> { ["CLUSTERETL_POSTGRES"] = postgres.ConnectionString() };
+        var env = new Dictionary<string, string> { ["CLUSTERETL_POSTGRES"] = await postgres.CreateDatabaseAsync() };
         string[] common = ["--storage", "postgres", "--pipelines", pipelines, "--data-dir", layout.DataDir, "--sql", Repo.Sql];
 
         using var a = new ServeProcess(_dir.Path, env, ["serve", "--workers", "2", .. common]);
@@ -70,6 +70,60 @@ public sealed class ServiceTests(PostgresServer postgres) : IClassFixture<Postgr
         foreach (var f in Directory.GetFiles(layout.DataDir, "*", SearchOption.AllDirectories)
                      .Where(f => f.EndsWith(".json") || f.EndsWith(".jsonl")))
             Assert.DoesNotContain(PostgresServer.Password, await File.ReadAllTextAsync(f));
+    }
+
+    [Fact]
+    public async Task A_worker_killed_in_the_middle_of_a_run_leaves_it_to_the_other_which_publishes_the_same_marts()
+    {
+        // A source big enough that normalizing takes a few seconds: a generated BACI year of 3 million rows.
+        var pipelines = _dir.Combine("pipelines");
+        var (csv, cc) = ClusterEtl.Transforms.Benchmarks.SyntheticBaci.Write(_dir.Combine("pipelines", "big"), 3_000_000);
+        _dir.Write("pipelines/sources/big.json",
+            $$"""{ "id": "big", "kind": "baci", "location": "{{csv}}", "options": { "country_codes": "{{cc}}", "hs_vintage": "HS17" } }""");
+        // Country code 4 of the generated file is "AAE"; all HS chapter 01 and 02 products.
+        _dir.Write("pipelines/clusters/synthetic.json",
+            """{ "id": "synthetic", "name": "Synthetic", "country": "AAE", "products": { "hs": ["01", "02"], "hs_vintage": "HS17" } }""");
+        _dir.Write("pipelines/schedule.json", """{ "schedules": [ { "id": "all", "cron": "0 0 1 1 *", "refresh": "all" } ] }""");
+        var layout = new DataLayout(_dir.Combine("data"));
+        var env = new Dictionary<string, string> { ["CLUSTERETL_POSTGRES"] = await postgres.CreateDatabaseAsync() };
+        string[] common = ["--storage", "postgres", "--pipelines", pipelines, "--data-dir", layout.DataDir, "--sql", Repo.Sql];
+        string[] serve = ["serve", "--workers", "1", "--invisibility-timeout", "5", "--lock-timeout", "10", .. common];
+
+        var a = new ServeProcess(_dir.Path, env, serve);
+        using var b = new ServeProcess(_dir.Path, env, serve);
+        try
+        {
+            await a.WaitForOutputAsync("Serving:", TimeSpan.FromSeconds(60));
+            await b.WaitForOutputAsync("Serving:", TimeSpan.FromSeconds(60));
+            Assert.Equal(0, (await CliRunner.RunAsync(_dir.Path, env, ["trigger", "all", .. common])).ExitCode);
+
+            // Kill (SIGKILL) whichever process starts normalizing, in the middle of it.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!a.Output.Contains("normalize started") && !b.Output.Contains("normalize started") && DateTime.UtcNow < deadline)
+                await Task.Delay(20);
+            var (victim, survivor) = a.Output.Contains("normalize started") ? (a, b) : (b, a);
+            await Task.Delay(500);
+            Assert.DoesNotContain("normalize succeeded", victim.Output);
+            victim.Dispose();
+
+            await survivor.WaitForOutputAsync("publish succeeded", TimeSpan.FromSeconds(120));
+        }
+        finally
+        {
+            a.Dispose();
+        }
+
+        // The same marts as an uninterrupted run of the same definitions.
+        var reference = _dir.Combine("reference");
+        var run = await CliRunner.RunAsync(_dir.Path, "run", "--pipelines", pipelines, "--data-dir", reference, "--sql", Repo.Sql);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        const string mart = "SELECT * FROM read_parquet('{0}/lake/marts/cluster_exports/*/*.parquet', hive_partitioning = true) ORDER BY ALL";
+        var expected = Duck.Query(null, string.Format(mart, reference));
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, Duck.Query(null, string.Format(mart, layout.DataDir)));
+        // Nothing half-written is left where readers look, and the killed attempt's staging is gone.
+        Assert.Single(Directory.GetFiles(Path.Combine(layout.NormalizedDir, "trade_flows", "source=big"), "*.parquet", SearchOption.AllDirectories));
+        Assert.Empty(Directory.Exists(layout.StagingDir) ? Directory.GetFileSystemEntries(layout.StagingDir) : []);
     }
 
     [Fact]

@@ -35,6 +35,17 @@ public sealed class PostgresServer : IAsyncLifetime
         await cmd.ExecuteNonQueryAsync();
     }
 
+    /// <summary>A new empty database, so each test has a job storage of its own.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = "t" + Guid.NewGuid().ToString("N")[..12];
+        await using var c = new NpgsqlConnection(ConnectionString("postgres"));
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", c);
+        await cmd.ExecuteNonQueryAsync();
+        return ConnectionString(name);
+    }
+
     public Task DisposeAsync()
     {
         try

@@ -46,8 +46,13 @@ public sealed class ServeProcess : IDisposable
         }
     }
 
+    bool _disposed;
+
+    /// <summary>Kills the process (SIGKILL, as a crash would) if it still runs. Safe to call twice.</summary>
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.WaitForExit(10_000);
         _process.Dispose();
