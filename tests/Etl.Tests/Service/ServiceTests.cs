@@ -127,6 +127,55 @@ public sealed class ServiceTests(PostgresServer postgres) : IClassFixture<Postgr
     }
 
     [Fact]
+    public async Task Schedules_are_synchronised_with_the_file_at_every_start()
+    {
+        var pipelines = _dir.Combine("pipelines");
+        Repo.CopyDirectory(Repo.Pipelines, pipelines);
+        var env = new Dictionary<string, string> { ["CLUSTERETL_POSTGRES"] = await postgres.CreateDatabaseAsync() };
+        string[] common = ["--storage", "postgres", "--pipelines", pipelines, "--data-dir", _dir.Combine("data"), "--sql", Repo.Sql];
+        async Task<string> StartStopAndList()
+        {
+            using (var s = new ServeProcess(_dir.Path, env, ["serve", .. common]))
+                await s.WaitForOutputAsync("Serving:", TimeSpan.FromSeconds(60));
+            return (await CliRunner.RunAsync(_dir.Path, env, ["jobs", .. common])).Stdout;
+        }
+        _dir.Write("pipelines/schedule.json", """
+            { "schedules": [ { "id": "a", "cron": "0 6 * * *", "refresh": "all" },
+                             { "id": "b", "cron": "0 7 * * *", "refresh": "all" } ] }
+            """);
+        var first = await StartStopAndList();
+        _dir.Write("pipelines/schedule.json", """
+            { "schedules": [ { "id": "b", "cron": "15 8 * * *", "time_zone": "America/Mexico_City", "refresh": "all" },
+                             { "id": "c", "cron": "0 9 * * *", "refresh": "all" } ] }
+            """);
+
+        var second = await StartStopAndList();
+
+        Assert.Contains("refresh:a ", first);
+        Assert.Contains("refresh:b ", first);
+        Assert.DoesNotContain("refresh:a ", second);                // removed
+        Assert.Matches(@"refresh:b\s+15 8 \* \* \*\s+America/Mexico_City", second); // changed
+        Assert.Contains("refresh:c ", second);                      // added
+    }
+
+    [Theory]
+    [InlineData("""{ "schedules": [ { "id": "nightly", "cron": "0 25 * * *", "refresh": "all" } ] }""",
+        "field 'schedules[0].cron': '0 25 * * *' is not a valid cron expression (schedule 'nightly')")]
+    [InlineData("""{ "schedules": [ { "id": "nightly", "cron": "0 2 * * *", "time_zone": "Chile/Los_Lagos", "refresh": "all" } ] }""",
+        "field 'schedules[0].time_zone': 'Chile/Los_Lagos' is not a known IANA time zone (schedule 'nightly'")]
+    public async Task Serve_refuses_to_start_with_a_bad_schedule(string schedule, string message)
+    {
+        Repo.CopyDirectory(Repo.Pipelines, _dir.Combine("pipelines"));
+        _dir.Write("pipelines/schedule.json", schedule);
+
+        var r = await CliRunner.RunAsync(_dir.Path, "serve", "--pipelines", _dir.Combine("pipelines"), "--data-dir", _dir.Combine("data"));
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("pipelines/schedule.json", r.Stderr);
+        Assert.Contains(message, r.Stderr);
+    }
+
+    [Fact]
     public async Task Operator_commands_need_the_shared_storage()
     {
         var r = await CliRunner.RunAsync(_dir.Path, "jobs");
