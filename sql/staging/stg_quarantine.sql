@@ -1,7 +1,7 @@
 -- Rows that normalization could not read, with file, line, column and reason.
 CREATE TABLE staging.stg_quarantine AS
 SELECT source AS source_id, extract_id, file, line, "column" AS column_name, reason, raw_record
-FROM read_parquet(getvariable('lake_dir') || '/quarantine/*/quarantine.parquet', hive_partitioning = true);
+FROM read_parquet(getvariable('lake_dir') || '/quarantine/*/*.parquet', hive_partitioning = true);
 
 COMMENT ON TABLE staging.stg_quarantine IS 'Rows of the raw extracts that could not be normalized and were left out of every table, with the reason.';
 COMMENT ON COLUMN staging.stg_quarantine.source_id IS 'Source id.';

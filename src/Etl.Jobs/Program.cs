@@ -23,7 +23,7 @@ if (options.Command == "help")
     return 0;
 }
 
-Log.Logger = LoggingSetup.Create(options.Command is "run" or "serve" ? new DataLayout(options.DataDir).LogsDir : null, options.Verbose);
+Log.Logger = LoggingSetup.Create(options.Command is "run" or "serve" or "backfill" ? new DataLayout(options.DataDir).LogsDir : null, options.Verbose);
 Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Hangfire.Logging.LogProviders.SerilogLogProvider());
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -49,6 +49,15 @@ try
             return OperatorCommands.Jobs(options.Serve, Console.Out);
         case "trigger":
             return OperatorCommands.Trigger(options.Serve, options.Argument!, Console.Out);
+        case "backfill" when options.Serve.Storage == "postgres":
+            return OperatorCommands.Backfill(options, Console.Out);
+        case "backfill":
+        {
+            var outcome = await PipelineRun.ExecuteAsync(OperatorCommands.BackfillRequest(options), cancel.Token);
+            if (outcome.Succeeded) return 0;
+            Console.Error.WriteLine($"error: {outcome.Error}");
+            return 1;
+        }
         case "runs":
             return OperatorCommands.Runs(new DataLayout(options.DataDir), options.Last, Console.Out);
         case "validate":

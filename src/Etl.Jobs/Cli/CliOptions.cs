@@ -4,7 +4,7 @@ namespace ClusterEtl.Jobs.Cli;
 
 /// <summary>The parsed command line.</summary>
 public sealed record CliOptions(string Command, string PipelinesDir, string DataDir, string SqlDir, bool Force, bool Verbose,
-    ServeOptions Serve, long BenchRows = 2_000_000, int Last = 10, string? Argument = null)
+    ServeOptions Serve, long BenchRows = 2_000_000, int Last = 10, string? Argument = null, int[]? Years = null)
 {
     public const string Usage = """
         ClusterEtl - cluster and value-chain statistics, pulled, normalized and built into a DuckDB warehouse.
@@ -20,6 +20,10 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
                         server, until stopped (Ctrl+C or SIGTERM).
           jobs          List the recurring jobs of the service: cron, time zone, next and last run, state.
           trigger ID    Run a recurring job now (ID as in schedule.json, e.g. baci-monthly).
+          backfill SOURCE --years FIRST-LAST
+                        Normalize those years of a source again (replacing only their partitions) and
+                        rebuild: in this process with memory storage, or queued on the service with
+                        --storage postgres.
           runs          Recent runs from the run ledger (runs/ under --data-dir): stages, rows, durations, errors.
           validate      Check the definitions (pipelines/) and the SQL models (sql/) without running anything.
           bench         Normalize a generated BACI year of --rows rows and compare with DuckDB's own
@@ -53,7 +57,7 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
         Exit codes: 0 success, 1 the run failed (the reason is printed on one line), 2 bad command line.
         """;
 
-    static readonly string[] Commands = ["run", "serve", "jobs", "trigger", "runs", "validate", "bench"];
+    static readonly string[] Commands = ["run", "serve", "jobs", "trigger", "backfill", "runs", "validate", "bench"];
 
     public static CliOptions Parse(string[] args)
     {
@@ -89,11 +93,14 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
                 "--dashboard-read-only" => o with { Serve = o.Serve with { DashboardReadOnly = true } },
                 "--invisibility-timeout" => o with { Serve = o.Serve with { InvisibilitySeconds = Number(5, 86_400) } },
                 "--lock-timeout" => o with { Serve = o.Serve with { LockTimeoutSeconds = Number(5, 86_400) } },
-                _ when !a.StartsWith('-') && command == "trigger" && o.Argument is null => o with { Argument = a },
+                "--years" => o with { Years = ParseYears(Value()) },
+                _ when !a.StartsWith('-') && command is "trigger" or "backfill" && o.Argument is null => o with { Argument = a },
                 _ => throw new UsageException($"unknown option '{a}' for {command}"),
             };
         }
         if (command == "trigger" && o.Argument is null) throw new UsageException("trigger needs the id of a recurring job");
+        if (command == "backfill" && (o.Argument is null || o.Years is null))
+            throw new UsageException("backfill needs a source id and --years FIRST-LAST (e.g. backfill baci_hs92 --years 2010-2020)");
         if (o.Serve.Storage is not ("memory" or "postgres"))
             throw new UsageException($"unknown storage '{o.Serve.Storage}' (memory or postgres)");
         return o with
@@ -102,6 +109,18 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
             DataDir = Path.GetFullPath(o.DataDir),
             SqlDir = Path.GetFullPath(o.SqlDir),
         };
+    }
+
+    static int[] ParseYears(string text)
+    {
+        var parts = text.Split('-');
+        if (parts.Length is 1 or 2 && parts.All(p => int.TryParse(p, out var y) && y is >= 1900 and <= 2100))
+        {
+            var first = int.Parse(parts[0]);
+            var last = int.Parse(parts[^1]);
+            if (first <= last) return [first, last];
+        }
+        throw new UsageException($"--years takes YEAR or FIRST-LAST (e.g. 2010-2020), not '{text}'");
     }
 
     static CliOptions Default(string command) =>

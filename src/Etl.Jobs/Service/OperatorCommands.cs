@@ -44,6 +44,21 @@ public static class OperatorCommands
         return 0;
     }
 
+    /// <summary>Queues a backfill on the service's storage; returns its run id.</summary>
+    public static int Backfill(CliOptions o, TextWriter output)
+    {
+        var storage = SharedStorage(o.Serve, "backfill");
+        var definitions = PipelineDefinitions.Load(o.PipelinesDir);
+        var request = BackfillRequest(o);
+        request.SelectSources(definitions);
+        ClusterEtl.Jobs.Hosting.PipelineChain.Enqueue(new BackgroundJobClient(storage), request);
+        output.WriteLine($"queued backfill of {o.Argument} years {o.Years![0]}-{o.Years[1]} as run {request.RunId}; follow it with `runs`");
+        return 0;
+    }
+
+    public static RunRequest BackfillRequest(CliOptions o) =>
+        new(RunRequest.NewRunId(DateTimeOffset.UtcNow), o.PipelinesDir, o.DataDir, o.SqlDir, false, [o.Argument!], o.Years);
+
     public static int Runs(DataLayout layout, int last, TextWriter output)
     {
         if (!Directory.Exists(layout.RunsDir))

@@ -47,14 +47,14 @@ public sealed class NormalizeStage
                 ? JsonSerializer.Deserialize<NormalizeState>(File.ReadAllText(statePath), StageReport.Json)
                 : null;
             var output = Path.Combine(layout.NormalizedDir, TradeFlowsWriter.TableName, $"source={source.Id}");
-            if (!request.Force && previous?.Fingerprint == fingerprint.Value && Directory.Exists(output))
+            if (!request.Force && request.YearRange is null && previous?.Fingerprint == fingerprint.Value && Directory.Exists(output))
             {
                 Log.Information("{Source}: unchanged since run {Run}, not normalized again", source.Id, previous.RunId);
                 details.Add($"{source.Id}: unchanged, skipped ({previous.Rows:N0} rows from run {previous.RunId})");
                 continue;
             }
 
-            var state = await NormalizeSourceAsync(request, source, files, fingerprint.Value, ct);
+            var state = await NormalizeSourceAsync(request, source, files, fingerprint.Value, previous, ct);
             normalizedAny = true;
             rows += state.Rows;
             quarantined += state.Quarantined;
@@ -76,7 +76,7 @@ public sealed class NormalizeStage
     }
 
     static async Task<NormalizeState> NormalizeSourceAsync(RunRequest request, SourceDefinition source,
-        IReadOnlyList<Pull.ManifestEntry> files, string fingerprint, CancellationToken ct)
+        IReadOnlyList<Pull.ManifestEntry> files, string fingerprint, NormalizeState? previous, CancellationToken ct)
     {
         var layout = request.Layout;
         var data = files.Single(f => f.Role == "data");
@@ -93,7 +93,7 @@ public sealed class NormalizeStage
         {
             "baci" => await new BaciNormalizer().NormalizeAsync(source, Path.Combine(layout.DataDir, data.Path), data.Path,
                 countryCodes is null ? null : Path.Combine(layout.DataDir, countryCodes.Path), extractId, stagedLake,
-                stagedQuarantine, ct),
+                stagedQuarantine, ct, request.YearRange),
             _ => throw new PipelineException(Name, $"no normalizer for kind '{source.Kind}'", "Use a supported kind.", source.Id),
         };
         var seconds = sw.Elapsed.TotalSeconds;
@@ -104,14 +104,40 @@ public sealed class NormalizeStage
                 source.Id, result.Quarantined, source.Id);
 
         var parking = Path.Combine(layout.RunStaging(request.RunId), "normalize-previous", source.Id);
-        MartPublisher.ReplaceDirectory(Path.Combine(stagedLake, TradeFlowsWriter.TableName, $"source={source.Id}"),
-            Path.Combine(layout.NormalizedDir, TradeFlowsWriter.TableName, $"source={source.Id}"), parking);
-        MartPublisher.ReplaceDirectory(Path.Combine(stagedQuarantine, $"source={source.Id}"),
-            Path.Combine(layout.QuarantineDir, $"source={source.Id}"), parking + "-quarantine");
+        var stagedFlows = Path.Combine(stagedLake, TradeFlowsWriter.TableName, $"source={source.Id}");
+        var flows = Path.Combine(layout.NormalizedDir, TradeFlowsWriter.TableName, $"source={source.Id}");
+        var quarantine = Path.Combine(layout.QuarantineDir, $"source={source.Id}");
+        NormalizeState state;
+        if (request.YearRange is { } range)
+        {
+            // Backfill: replace the partitions of the range's years, keep the others.
+            Directory.CreateDirectory(flows);
+            for (var year = range.First; year <= range.Last; year++)
+            {
+                var target = Path.Combine(flows, $"year={year}");
+                var staged = Path.Combine(stagedFlows, $"year={year}");
+                if (Directory.Exists(staged)) MartPublisher.ReplaceDirectory(staged, target, parking + $"-{year}");
+                else if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+            }
+            Directory.CreateDirectory(quarantine);
+            File.Move(Path.Combine(stagedQuarantine, $"source={source.Id}", "quarantine.parquet"),
+                Path.Combine(quarantine, $"quarantine-backfill-{request.RunId}.parquet"), overwrite: true);
+            // A later regular run normalizes the whole source unless it was complete before and its content is the same.
+            state = new NormalizeState(source.Id, previous?.Fingerprint == fingerprint ? fingerprint : $"backfill:{request.RunId}",
+                extractId, result.Rows, result.Quarantined,
+                (previous?.Years ?? []).Concat(result.Years).Distinct().Order().ToList(), DateTimeOffset.UtcNow, request.RunId);
+            Log.Information("{Source}: backfilled years {First}-{Last} ({Outside:N0} rows of other years left as they were)",
+                source.Id, range.First, range.Last, result.OutsideYears);
+        }
+        else
+        {
+            MartPublisher.ReplaceDirectory(stagedFlows, flows, parking);
+            MartPublisher.ReplaceDirectory(Path.Combine(stagedQuarantine, $"source={source.Id}"), quarantine, parking + "-quarantine");
+            state = new NormalizeState(source.Id, fingerprint, extractId, result.Rows, result.Quarantined, result.Years,
+                DateTimeOffset.UtcNow, request.RunId);
+        }
         Directory.Delete(staging, recursive: true);
 
-        var state = new NormalizeState(source.Id, fingerprint, extractId, result.Rows, result.Quarantined, result.Years,
-            DateTimeOffset.UtcNow, request.RunId);
         AtomicFile.WriteAllText(layout.NormalizeStateFile(source.Id), JsonSerializer.Serialize(state, StageReport.Json));
         return state;
     }

@@ -11,9 +11,14 @@ namespace ClusterEtl.Transforms.Pipeline;
 /// <param name="Force">Normalize and rebuild even when the inputs did not change.</param>
 /// <param name="Sources">Source ids to pull and normalize, or null for all; the warehouse is rebuilt from the
 /// whole lake either way, so the marts of every source stay in.</param>
+/// <param name="Years">A backfill's year range [first, last]: only those year partitions are normalized again and
+/// replaced, the others are kept. Null for a whole normalization.</param>
 public sealed record RunRequest(string RunId, string PipelinesDir, string DataDir, string SqlDir, bool Force = false,
-    string[]? Sources = null)
+    string[]? Sources = null, int[]? Years = null)
 {
+    /// <summary>The backfill year range, or null.</summary>
+    public (int First, int Last)? YearRange => Years is [var first, var last] ? (first, last) : null;
+
     /// <summary>The sources of the definitions this run pulls and normalizes.</summary>
     public IReadOnlyList<Definitions.SourceDefinition> SelectSources(Definitions.PipelineDefinitions definitions)
     {

@@ -73,9 +73,9 @@ public sealed class TransformStage
         foreach (var s in definitions.Sources)
         {
             var state = layout.NormalizeStateFile(s.Id);
-            fp.Add("normalized:" + s.Id, File.Exists(state)
-                ? JsonSerializer.Deserialize<NormalizeState>(File.ReadAllText(state), StageReport.Json)!.Fingerprint
-                : "none");
+            // The run that last wrote the source's data counts too: a backfill changes data, not the fingerprint.
+            var normalized = File.Exists(state) ? JsonSerializer.Deserialize<NormalizeState>(File.ReadAllText(state), StageReport.Json) : null;
+            fp.Add("normalized:" + s.Id, normalized is null ? "none" : $"{normalized.Fingerprint}@{normalized.RunId}");
         }
         foreach (var c in definitions.Clusters) fp.AddFile("cluster:" + c.Id, definitions.ClusterFile(c.Id));
         foreach (var f in Directory.GetFiles(project.Directory, "*.sql", SearchOption.AllDirectories).Order(StringComparer.Ordinal))

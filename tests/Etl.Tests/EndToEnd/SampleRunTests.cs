@@ -173,6 +173,34 @@ public sealed class SampleRunTests : IDisposable
     }
 
     [Fact]
+    public async Task A_backfill_replaces_only_the_years_asked_for()
+    {
+        Assert.True((await Run()).Succeeded);
+        const string salmon = "SELECT year, export_value_usd FROM marts.cluster_exports WHERE cluster_id = 'chile-salmon' AND year IN (2001, 2002) ORDER BY year";
+        // Chile -> USA 030212 goes from 350,000 to 360,000 thousand USD in 2001, and every 2002 value doubles.
+        EditSample("BACI_HS92_Y2001_V202201.csv", lines => lines.Select(l =>
+            l.StartsWith("2001,152,842,030212,") ? "2001,152,842,030212,  360000.000,   70000.000" : l).ToArray());
+        EditSample("BACI_HS92_Y2002_V202201.csv", lines => lines.Select(l =>
+        {
+            var f = l.Split(',');
+            return f.Length == 6 && f[0] == "2002" ? string.Join(',', f[..4].Append((double.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture) * 2).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)).Append(f[5])) : l;
+        }).ToArray());
+
+        var backfill = await PipelineRun.ExecuteAsync(new RunRequest(RunRequest.NewRunId(DateTimeOffset.UtcNow), Pipelines,
+            Layout.DataDir, Repo.Sql, Sources: ["baci_hs92_sample"], Years: [2001, 2001]), CancellationToken.None);
+
+        Assert.True(backfill.Succeeded, backfill.Error);
+        // 2001: 964,300 + 10,000 = 974,300 thousand USD; 2002 untouched: 1,005,000 thousand USD.
+        Assert.Equal([[2001, 974_300_000.0], [2002, 1_005_000_000.0]], Duck.Query(Layout.WarehouseFile, salmon));
+
+        // The next regular run sees new content and normalizes every year: 2002 doubles to 2,010,000 thousand USD.
+        var regular = await Run();
+
+        Assert.True(regular.Succeeded, regular.Error);
+        Assert.Equal([[2001, 974_300_000.0], [2002, 2_010_000_000.0]], Duck.Query(Layout.WarehouseFile, salmon));
+    }
+
+    [Fact]
     public async Task A_failing_model_publishes_nothing()
     {
         Assert.True((await Run()).Succeeded);

@@ -158,6 +158,29 @@ public sealed class ServiceTests(PostgresServer postgres) : IClassFixture<Postgr
         Assert.Contains("refresh:c ", second);                      // added
     }
 
+    [Fact]
+    public async Task A_backfill_is_queued_on_the_service_and_run_there()
+    {
+        var pipelines = _dir.Combine("pipelines");
+        Repo.CopyDirectory(Repo.Pipelines, pipelines);
+        var layout = new DataLayout(_dir.Combine("data"));
+        var env = new Dictionary<string, string> { ["CLUSTERETL_POSTGRES"] = await postgres.CreateDatabaseAsync() };
+        string[] common = ["--storage", "postgres", "--pipelines", pipelines, "--data-dir", layout.DataDir, "--sql", Repo.Sql];
+        using var serve = new ServeProcess(_dir.Path, env, ["serve", .. common]);
+        await serve.WaitForOutputAsync("Serving:", TimeSpan.FromSeconds(60));
+
+        var queued = await CliRunner.RunAsync(_dir.Path, env, ["backfill", "baci_hs92_sample", "--years", "2000-2001", .. common]);
+
+        Assert.True(queued.ExitCode == 0, queued.Stderr);
+        var runId = Regex.Match(queued.Stdout, @"as run (\S+);").Groups[1].Value;
+        await serve.WaitForOutputAsync($"publish started (run {runId})", TimeSpan.FromSeconds(60));
+        await serve.WaitForOutputAsync("publish succeeded", TimeSpan.FromSeconds(60));
+        // Only 2000 and 2001 were normalized: the sample has 935 + 919 rows in those years.
+        Assert.Equal(935 + 919, RunLedger.Read<StageReport>(layout, runId, "normalize")!.Rows);
+        Assert.Equal(new long[] { 2000, 2001 }, Duck.Query(layout.WarehouseFile,
+            "SELECT DISTINCT year FROM staging.stg_trade_flows ORDER BY year").Select(r => Convert.ToInt64(r[0])));
+    }
+
     [Theory]
     [InlineData("""{ "schedules": [ { "id": "nightly", "cron": "0 25 * * *", "refresh": "all" } ] }""",
         "field 'schedules[0].cron': '0 25 * * *' is not a valid cron expression (schedule 'nightly')")]

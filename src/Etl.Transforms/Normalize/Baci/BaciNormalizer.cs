@@ -8,7 +8,9 @@ using Serilog;
 namespace ClusterEtl.Transforms.Normalize.Baci;
 
 /// <summary>What normalizing one source produced.</summary>
-public sealed record NormalizeResult(long Rows, long Quarantined, IReadOnlyList<int> Years, string Vintage, IReadOnlyList<string> Files);
+/// <param name="OutsideYears">Rows skipped because a backfill asked for other years only.</param>
+public sealed record NormalizeResult(long Rows, long Quarantined, IReadOnlyList<int> Years, string Vintage, IReadOnlyList<string> Files,
+    long OutsideYears = 0);
 
 /// <summary>
 /// Streams a CEPII BACI release (zip or CSV, <c>t,i,j,k,v,q</c>) into <c>trade_flows</c> Parquet:
@@ -28,7 +30,8 @@ public sealed class BaciNormalizer
     /// <param name="outputRoot">Folder receiving <c>trade_flows/source=…/year=…/</c>.</param>
     /// <param name="quarantineRoot">Folder receiving <c>source=…/quarantine.parquet</c>.</param>
     public async Task<NormalizeResult> NormalizeAsync(SourceDefinition source, string dataFile, string dataDisplay,
-        string? countryCodesFile, string extractId, string outputRoot, string quarantineRoot, CancellationToken ct)
+        string? countryCodesFile, string extractId, string outputRoot, string quarantineRoot, CancellationToken ct,
+        (int First, int Last)? years = null)
     {
         var owned = new List<IDisposable>();
         try
@@ -43,18 +46,18 @@ public sealed class BaciNormalizer
             var countries = ReadCountries(source, files, countryCodesFile);
             var vintage = ResolveVintage(source, dataDisplay, data);
             var quarantine = new QuarantineWriter(source.Id, extractId);
-            long rows;
-            IReadOnlyList<int> years;
+            long rows, outside = 0;
+            IReadOnlyList<int> written;
             await using (var writer = new TradeFlowsWriter(outputRoot, source.Id, "baci", "HS", vintage, "X", "FOB", extractId))
             {
-                foreach (var file in data) await ReadDataFileAsync(source, file, countries, writer, quarantine, ct);
+                foreach (var file in data) outside += await ReadDataFileAsync(source, file, countries, writer, quarantine, years, ct);
                 rows = writer.Rows;
-                years = writer.Years.Order().ToList();
+                written = writer.Years.Order().ToList();
             }
             await quarantine.WriteAsync(quarantineRoot, ct);
 
             var total = rows + quarantine.Count;
-            if (total == 0)
+            if (total == 0 && outside == 0)
                 throw new PipelineException("normalize", "the BACI files hold no data rows",
                     "Check that the download is complete.", source.Id, dataDisplay);
             if (quarantine.Count > source.MaxQuarantineShare * total)
@@ -66,7 +69,7 @@ public sealed class BaciNormalizer
                     $"Fix the extract, or raise max_quarantine_share in {source.DefinitionFile} to accept the loss.",
                     source.Id, quarantine.Rows[0].File);
             }
-            return new NormalizeResult(rows, quarantine.Count, years, vintage, data.Select(d => d.DisplayName).ToList());
+            return new NormalizeResult(rows, quarantine.Count, written, vintage, data.Select(d => d.DisplayName).ToList(), outside);
         }
         finally
         {
@@ -110,9 +113,11 @@ public sealed class BaciNormalizer
             source.Id, dataDisplay);
     }
 
-    static async Task ReadDataFileAsync(SourceDefinition source, BaciFile file, IReadOnlyDictionary<int, BaciCountry> countries,
-        TradeFlowsWriter writer, QuarantineWriter quarantine, CancellationToken ct)
+    /// <returns>The number of rows left out because they are outside <paramref name="years"/>.</returns>
+    static async Task<long> ReadDataFileAsync(SourceDefinition source, BaciFile file, IReadOnlyDictionary<int, BaciCountry> countries,
+        TradeFlowsWriter writer, QuarantineWriter quarantine, (int First, int Last)? years, CancellationToken ct)
     {
+        long outside = 0;
         var productCodes = new string?[1_000_000];
         long read = 0;
         await using var stream = file.Open();
@@ -130,6 +135,11 @@ public sealed class BaciNormalizer
                 if (!csv.TryParse<int>(0, out var year) || year is < 1900 or > 2100)
                 {
                     Quarantine("t", $"'{csv.GetString(0)}' is not a year");
+                    continue;
+                }
+                if (years is { } range && (year < range.First || year > range.Last))
+                {
+                    outside++;
                     continue;
                 }
                 if (!Country(1, "i", "exporter", out var exporter) || !Country(2, "j", "importer", out var importer)) continue;
@@ -172,6 +182,7 @@ public sealed class BaciNormalizer
                 "Download the file again and rerun.", source.Id, file.DisplayName, csv.LineNumber, inner: e);
         }
         Log.Information("{Source}: {File} read, {Rows:N0} rows", source.Id, file.Name, read);
+        return outside;
 
         bool Country(int index, string column, string role, out BaciCountry country)
         {
