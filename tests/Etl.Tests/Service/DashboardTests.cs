@@ -11,7 +11,7 @@ public sealed class DashboardTests : IDisposable
 {
     static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(20) };
     readonly TempDir _dir = new();
-    readonly int _port = FreePort();
+    readonly int _port = Ports.Free();
 
     public DashboardTests() => Repo.CopyDirectory(Repo.Pipelines, _dir.Combine("pipelines"));
 
@@ -23,14 +23,6 @@ public sealed class DashboardTests : IDisposable
         new(_dir.Path, env ?? [], ["serve", "--pipelines", _dir.Combine("pipelines"), "--data-dir", _dir.Combine("data"),
             "--sql", Repo.Sql, "--dashboard", $"127.0.0.1:{_port}", .. extra]);
 
-    static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
 
     Task<HttpResponseMessage> Trigger(string? basic = null)
     {

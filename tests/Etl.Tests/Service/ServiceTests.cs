@@ -11,14 +11,20 @@ public sealed class ServiceTests(PostgresServer postgres) : IClassFixture<Postgr
 
     public void Dispose() => _dir.Dispose();
 
+    /// <summary>A copy of the bundled pipelines, a data folder, a new job storage database, and the options every command needs.</summary>
+    async Task<(string Pipelines, DataLayout Layout, Dictionary<string, string> Env, string[] Common)> SetUp(bool copyPipelines = true)
+    {
+        var pipelines = _dir.Combine("pipelines");
+        if (copyPipelines) Repo.CopyDirectory(Repo.Pipelines, pipelines);
+        var layout = new DataLayout(_dir.Combine("data"));
+        var env = new Dictionary<string, string> { ["CLUSTERETL_POSTGRES"] = await postgres.CreateDatabaseAsync() };
+        return (pipelines, layout, env, ["--storage", "postgres", "--pipelines", pipelines, "--data-dir", layout.DataDir, "--sql", Repo.Sql]);
+    }
+
     [Fact]
     public async Task Two_serve_processes_share_the_storage_and_each_triggered_run_executes_exactly_once()
     {
-        var pipelines = _dir.Combine("pipelines");
-        Repo.CopyDirectory(Repo.Pipelines, pipelines);
-        var layout = new DataLayout(_dir.Combine("data"));
-        var env = new Dictionary<string, string> { ["CLUSTERETL_POSTGRES"] = await postgres.CreateDatabaseAsync() };
-        string[] common = ["--storage", "postgres", "--pipelines", pipelines, "--data-dir", layout.DataDir, "--sql", Repo.Sql];
+        var (pipelines, layout, env, common) = await SetUp();
 
         using var a = new ServeProcess(_dir.Path, env, ["serve", "--workers", "2", .. common]);
         using var b = new ServeProcess(_dir.Path, env, ["serve", "--workers", "2", .. common]);
@@ -84,9 +90,7 @@ public sealed class ServiceTests(PostgresServer postgres) : IClassFixture<Postgr
         _dir.Write("pipelines/clusters/synthetic.json",
             """{ "id": "synthetic", "name": "Synthetic", "country": "AAE", "products": { "hs": ["01", "02"], "hs_vintage": "HS17" } }""");
         _dir.Write("pipelines/schedule.json", """{ "schedules": [ { "id": "all", "cron": "0 0 1 1 *", "refresh": "all" } ] }""");
-        var layout = new DataLayout(_dir.Combine("data"));
-        var env = new Dictionary<string, string> { ["CLUSTERETL_POSTGRES"] = await postgres.CreateDatabaseAsync() };
-        string[] common = ["--storage", "postgres", "--pipelines", pipelines, "--data-dir", layout.DataDir, "--sql", Repo.Sql];
+        var (_, layout, env, common) = await SetUp(copyPipelines: false);
         string[] serve = ["serve", "--workers", "1", "--invisibility-timeout", "5", "--lock-timeout", "10", .. common];
 
         var a = new ServeProcess(_dir.Path, env, serve);
@@ -129,10 +133,7 @@ public sealed class ServiceTests(PostgresServer postgres) : IClassFixture<Postgr
     [Fact]
     public async Task Schedules_are_synchronised_with_the_file_at_every_start()
     {
-        var pipelines = _dir.Combine("pipelines");
-        Repo.CopyDirectory(Repo.Pipelines, pipelines);
-        var env = new Dictionary<string, string> { ["CLUSTERETL_POSTGRES"] = await postgres.CreateDatabaseAsync() };
-        string[] common = ["--storage", "postgres", "--pipelines", pipelines, "--data-dir", _dir.Combine("data"), "--sql", Repo.Sql];
+        var (_, _, env, common) = await SetUp();
         async Task<string> StartStopAndList()
         {
             using (var s = new ServeProcess(_dir.Path, env, ["serve", .. common]))
@@ -161,11 +162,7 @@ public sealed class ServiceTests(PostgresServer postgres) : IClassFixture<Postgr
     [Fact]
     public async Task A_backfill_is_queued_on_the_service_and_run_there()
     {
-        var pipelines = _dir.Combine("pipelines");
-        Repo.CopyDirectory(Repo.Pipelines, pipelines);
-        var layout = new DataLayout(_dir.Combine("data"));
-        var env = new Dictionary<string, string> { ["CLUSTERETL_POSTGRES"] = await postgres.CreateDatabaseAsync() };
-        string[] common = ["--storage", "postgres", "--pipelines", pipelines, "--data-dir", layout.DataDir, "--sql", Repo.Sql];
+        var (pipelines, layout, env, common) = await SetUp();
         using var serve = new ServeProcess(_dir.Path, env, ["serve", .. common]);
         await serve.WaitForOutputAsync("Serving:", TimeSpan.FromSeconds(60));
 

@@ -7,10 +7,8 @@ public static class CliRunner
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static Task<Result> RunAsync(string workingDir, params string[] args) =>
-        RunAsync(workingDir, new Dictionary<string, string>(), args);
-
-    public static async Task<Result> RunAsync(string workingDir, IReadOnlyDictionary<string, string> env, params string[] args)
+    /// <summary>How to start clusteretl with these arguments and extra environment variables.</summary>
+    public static ProcessStartInfo StartInfo(string workingDir, IReadOnlyDictionary<string, string> env, string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -21,7 +19,15 @@ public static class CliRunner
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "clusteretl.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         foreach (var (k, v) in env) psi.Environment[k] = v;
-        using var p = Process.Start(psi)!;
+        return psi;
+    }
+
+    public static Task<Result> RunAsync(string workingDir, params string[] args) =>
+        RunAsync(workingDir, new Dictionary<string, string>(), args);
+
+    public static async Task<Result> RunAsync(string workingDir, IReadOnlyDictionary<string, string> env, params string[] args)
+    {
+        using var p = Process.Start(StartInfo(workingDir, env, args))!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

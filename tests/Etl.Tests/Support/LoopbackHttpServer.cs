@@ -18,7 +18,7 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     public LoopbackHttpServer(Func<HttpListenerContext, int, Task> handler)
     {
         _handler = handler;
-        Port = FreePort();
+        Port = Ports.Free();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _loop = Task.Run(LoopAsync);
@@ -29,14 +29,6 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     public int Requests => Volatile.Read(ref _requests);
     public List<WebHeaderCollection> RequestHeaders { get; } = [];
 
-    static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
 
     async Task LoopAsync()
     {

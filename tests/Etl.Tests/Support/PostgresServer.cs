@@ -25,7 +25,7 @@ public sealed class PostgresServer : IAsyncLifetime
         var pwfile = Path.Combine(_dir, "pw");
         await File.WriteAllTextAsync(pwfile, Password);
         if (IsRoot) Run("chown", "-R", "postgres", _dir);
-        _port = FreePort();
+        _port = Ports.Free();
         RunAsPostgres("initdb", "-D", Path.Combine(_dir, "data"), "-U", "postgres", "-A", "scram-sha-256", "--pwfile", pwfile, "--no-sync");
         RunAsPostgres("pg_ctl", "-D", Path.Combine(_dir, "data"), "-l", Path.Combine(_dir, "log"), "-w", "-t", "60", "-o",
             $"-p {_port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
@@ -78,12 +78,4 @@ public sealed class PostgresServer : IAsyncLifetime
         if (p.ExitCode != 0) throw new InvalidOperationException($"{program} {string.Join(' ', args)} failed: {err.Result}");
     }
 
-    static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
 }
