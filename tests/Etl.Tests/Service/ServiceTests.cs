@@ -178,6 +178,37 @@ public sealed class ServiceTests(PostgresServer postgres) : IClassFixture<Postgr
             "SELECT DISTINCT year FROM staging.stg_trade_flows ORDER BY year").Select(r => Convert.ToInt64(r[0])));
     }
 
+    [Fact]
+    public async Task Occurrences_missed_during_downtime_run_once_not_once_per_slot()
+    {
+        var (_, layout, env, common) = await SetUp();
+        using (var first = new ServeProcess(_dir.Path, env, ["serve", .. common]))
+            await first.WaitForOutputAsync("Serving:", TimeSpan.FromSeconds(60));
+        // As if the service had been down since November 2023: the monthly baci refresh last ran on
+        // 2023-11-01 and missed every 1st of the month since (36 occurrences up to November 2026).
+        await using (var db = new Npgsql.NpgsqlConnection(env["CLUSTERETL_POSTGRES"]))
+        {
+            await db.OpenAsync();
+            const string key = "recurring-job:refresh:baci-monthly";
+            foreach (var sql in new[]
+                     {
+                         $"UPDATE hangfire.hash SET value = '2023-10-01T06:00:00.0000000Z' WHERE key = '{key}' AND field = 'CreatedAt'",
+                         $"UPDATE hangfire.hash SET value = '2023-12-01T06:00:00.0000000Z' WHERE key = '{key}' AND field = 'NextExecution'",
+                         $"INSERT INTO hangfire.hash (key, field, value) VALUES ('{key}', 'LastExecution', '2023-11-01T06:00:00.0000000Z')",
+                         "UPDATE hangfire.set SET score = 1701410400 WHERE key = 'recurring-jobs' AND value = 'refresh:baci-monthly'",
+                     })
+                await new Npgsql.NpgsqlCommand(sql, db).ExecuteNonQueryAsync();
+        }
+
+        using var second = new ServeProcess(_dir.Path, env, ["serve", .. common]);
+        await second.WaitForOutputAsync("Schedule baci-monthly started run", TimeSpan.FromSeconds(60));
+        await second.WaitForOutputAsync("publish succeeded", TimeSpan.FromSeconds(60));
+        await Task.Delay(3_000);
+
+        Assert.Single(Regex.Matches(second.Output, "Schedule baci-monthly started run"));
+        Assert.Single(Directory.GetDirectories(layout.RunsDir));
+    }
+
     [Theory]
     [InlineData("""{ "schedules": [ { "id": "nightly", "cron": "0 25 * * *", "refresh": "all" } ] }""",
         "field 'schedules[0].cron': '0 25 * * *' is not a valid cron expression (schedule 'nightly')")]
