@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ClusterEtl.Transforms.Pipeline;
 
 namespace ClusterEtl.Transforms.Definitions;
 
@@ -43,7 +44,7 @@ internal sealed partial class JsonFields(string file, JsonElement element, strin
         foreach (var p in element.EnumerateObject())
         {
             if (known.Contains(p.Name)) continue;
-            var closest = known.OrderBy(k => Levenshtein(k, p.Name)).First();
+            var closest = TextDistance.Closest(p.Name, known, 1)[0];
             throw Error(p.Name, $"unknown field (did you mean '{closest}'? known fields: {string.Join(", ", known)})");
         }
     }
@@ -127,15 +128,4 @@ internal sealed partial class JsonFields(string file, JsonElement element, strin
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,62}$")]
     private static partial Regex IdentifierPattern();
 
-    static int Levenshtein(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        for (var j = 1; j <= b.Length; j++)
-            d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1),
-                d[i - 1, j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1));
-        return d[a.Length, b.Length];
-    }
 }

@@ -9,7 +9,8 @@ namespace ClusterEtl.Transforms.Definitions;
 public sealed partial record PipelineDefinitions(
     string Directory,
     IReadOnlyList<SourceDefinition> Sources,
-    IReadOnlyList<ClusterDefinition> Clusters)
+    IReadOnlyList<ClusterDefinition> Clusters,
+    Reference.CountryReference? Countries)
 {
     public static readonly string[] SourceKinds = ["baci"];
 
@@ -18,13 +19,15 @@ public sealed partial record PipelineDefinitions(
         var dir = Path.GetFullPath(pipelinesDir);
         if (!System.IO.Directory.Exists(dir))
             throw new DefinitionException(dir, "$", "the pipelines folder does not exist (pass --pipelines DIR)");
+        var countryFile = Reference.CountryReference.PathIn(dir);
+        var countries = File.Exists(countryFile) ? Reference.CountryReference.Load(countryFile) : null;
         var sources = Files(dir, "sources").Select(f => LoadSource(dir, f)).ToList();
-        var clusters = Files(dir, "clusters").Select(f => LoadCluster(dir, f)).ToList();
+        var clusters = Files(dir, "clusters").Select(f => LoadCluster(dir, f, countries)).ToList();
         if (sources.Count == 0)
             throw new DefinitionException(Path.Combine(dir, "sources"), "$", "no source definitions (*.json) found");
         if (clusters.Count == 0)
             throw new DefinitionException(Path.Combine(dir, "clusters"), "$", "no cluster definitions (*.json) found");
-        return new PipelineDefinitions(dir, sources, clusters);
+        return new PipelineDefinitions(dir, sources, clusters, countries);
     }
 
     /// <summary>The file a cluster is defined in (its id is the file name).</summary>
@@ -101,7 +104,7 @@ public sealed partial record PipelineDefinitions(
         return path;
     }
 
-    static ClusterDefinition LoadCluster(string dir, string file)
+    static ClusterDefinition LoadCluster(string dir, string file, Reference.CountryReference? countries)
     {
         var f = JsonFields.Load(file, Display(dir, file));
         f.RejectUnknown("id", "name", "country", "region", "products", "peers", "sources", "description");
@@ -109,6 +112,7 @@ public sealed partial record PipelineDefinitions(
         var name = f.RequiredString("name");
         var country = f.RequiredString("country");
         if (!Iso3().IsMatch(country)) throw f.Error("country", $"'{country}' is not an ISO3 code (three capital letters, e.g. CHL)");
+        CheckKnownCountry(f, "country", country, countries);
         var products = f.Object("products", required: true)!;
         products.RejectUnknown("hs", "hs_vintage");
         var hs = products.StringList("hs", required: true);
@@ -120,9 +124,19 @@ public sealed partial record PipelineDefinitions(
             throw products.Error("hs_vintage", $"'{vintage}' is not an HS vintage (one of {string.Join(", ", BaciOptions.Vintages)})");
         var peers = f.StringList("peers", required: false);
         for (var i = 0; i < peers.Count; i++)
+        {
             if (!Iso3().IsMatch(peers[i])) throw f.Error($"peers[{i}]", $"'{peers[i]}' is not an ISO3 code");
+            CheckKnownCountry(f, $"peers[{i}]", peers[i], countries);
+        }
         return new ClusterDefinition(id, name, country, hs.Distinct().ToList(), vintage, f.OptionalString("region"),
             peers, f.OptionalString("sources"), f.File);
+    }
+
+    static void CheckKnownCountry(JsonFields f, string field, string iso3, Reference.CountryReference? countries)
+    {
+        if (countries is null || countries.IsKnownIso3(iso3)) return;
+        throw f.Error(field, $"'{iso3}' is not a current country or territory in {Reference.CountryReference.FileName} " +
+                             $"(closest: {string.Join(", ", countries.ClosestIso3(iso3))})");
     }
 
     [GeneratedRegex("^[A-Z]{3}$")]

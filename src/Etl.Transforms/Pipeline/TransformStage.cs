@@ -78,6 +78,7 @@ public sealed class TransformStage
             fp.Add("normalized:" + s.Id, normalized is null ? "none" : $"{normalized.Fingerprint}@{normalized.RunId}");
         }
         foreach (var c in definitions.Clusters) fp.AddFile("cluster:" + c.Id, definitions.ClusterFile(c.Id));
+        if (definitions.Countries is { } countries) fp.AddFile("reference:countries", countries.File);
         foreach (var f in Directory.GetFiles(project.Directory, "*.sql", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             fp.AddFile("sql:" + Path.GetRelativePath(project.Directory, f).Replace('\\', '/'), f);
         return fp.Value;

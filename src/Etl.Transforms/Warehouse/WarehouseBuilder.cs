@@ -33,6 +33,7 @@ public sealed class WarehouseBuilder
             foreach (var schema in new[] { "ref", "meta" }.Concat(SqlProject.Layers)) c.Execute($"CREATE SCHEMA {schema}");
             RunSeeds(c, project);
             LoadClusters(c, definitions);
+            LoadCountries(c, definitions);
             LoadExtracts(c, layout);
             LoadRuns(c, layout);
             c.Execute("INSERT INTO meta.build VALUES ($1, $2, now())", runId, fingerprint);
@@ -88,6 +89,14 @@ public sealed class WarehouseBuilder
                 cl.HsVintage, cl.Provenance, Path.GetFileName(cl.DefinitionFile));
             foreach (var hs in cl.HsCodes) c.Execute("INSERT INTO ref.cluster_hs_codes VALUES ($1, $2)", cl.Id, hs);
         }
+    }
+
+    static void LoadCountries(DuckDBConnection c, PipelineDefinitions definitions)
+    {
+        foreach (var r in definitions.Countries?.Countries ?? [])
+            c.Execute("INSERT INTO ref.countries VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+                r.Entity, r.Iso3, r.Iso2, r.M49, r.FaoCode, r.ComtradeCode, r.BaciCode, r.NameEn, r.NameEs, r.ValidFrom, r.ValidTo,
+                r.Kind, r.IsAggregate, r.Note);
     }
 
     static void LoadExtracts(DuckDBConnection c, DataLayout layout)

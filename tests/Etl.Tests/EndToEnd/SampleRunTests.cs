@@ -99,6 +99,10 @@ public sealed class SampleRunTests : IDisposable
         Assert.Equal(warehouseRows, parquetRows.Count);
         Assert.Equal(9 * 4, parquetRows.Count); // 9 clusters x 4 years (1999-2002)
         Assert.True(File.Exists(Path.Combine(Layout.MartsDir, "cluster_exports", "year=2001", "part-0.parquet")));
+        // The country reference is in the warehouse, one row per line of pipelines/reference/countries.csv.
+        Assert.Equal((long)(File.ReadAllLines(Path.Combine(Pipelines, "reference", "countries.csv")).Length - 1),
+            Duck.Scalar(Layout.WarehouseFile, "SELECT count(*) FROM ref.countries"));
+        Assert.Equal("Estados Unidos de América", Duck.Scalar(Layout.WarehouseFile, "SELECT name_es FROM ref.countries WHERE baci_code = 842"));
         // Provenance is in the warehouse.
         Assert.Equal("baci_hs92_sample", Duck.Scalar(Layout.WarehouseFile, "SELECT source FROM meta.extracts"));
     }
