@@ -31,3 +31,17 @@ COMMENT ON COLUMN ref.countries.valid_to IS 'Last year the entity reports (NULL:
 COMMENT ON COLUMN ref.countries.kind IS 'country, territory, former, residual (a "nes" partner that counts in totals) or aggregate (a sum of other rows).';
 COMMENT ON COLUMN ref.countries.is_aggregate IS 'True when the row is a sum of other rows (World, FAO regions, FAO 351 China): exclude it from world totals.';
 COMMENT ON COLUMN ref.countries.note IS 'Why a code differs from the norm.';
+
+CREATE TABLE ref.fao_items (
+    item_code  INTEGER NOT NULL,
+    item_name  VARCHAR NOT NULL,
+    cpc_code   VARCHAR NOT NULL,
+    hs_vintage VARCHAR,
+    hs_code    VARCHAR
+);
+COMMENT ON TABLE ref.fao_items IS 'FAO items with their CPC code (a row with hs_vintage NULL) and their HS codes per vintage, from FAOSTAT''s Definitions and standards - Item (pipelines/reference/fao_items.csv).';
+COMMENT ON COLUMN ref.fao_items.item_code IS 'FAO item code (e.g. 882 Raw milk of cattle, 571 Mangoes, 572 Avocados, 656 Coffee green, 486 Bananas).';
+COMMENT ON COLUMN ref.fao_items.item_name IS 'FAO item name.';
+COMMENT ON COLUMN ref.fao_items.cpc_code IS 'CPC code of the item (text, leading zeros kept).';
+COMMENT ON COLUMN ref.fao_items.hs_vintage IS 'Vintage of hs_code as FAOSTAT labels it: HS (the "HS Code" column), HS07 or HS12; NULL on the CPC row.';
+COMMENT ON COLUMN ref.fao_items.hs_code IS 'HS code the item corresponds to in that vintage (an item may have several).';

@@ -34,6 +34,7 @@ public sealed class WarehouseBuilder
             RunSeeds(c, project);
             LoadClusters(c, definitions);
             LoadCountries(c, definitions);
+            LoadFaoItems(c, definitions);
             LoadExtracts(c, layout);
             LoadRuns(c, layout);
             c.Execute("INSERT INTO meta.build VALUES ($1, $2, now())", runId, fingerprint);
@@ -97,6 +98,14 @@ public sealed class WarehouseBuilder
             c.Execute("INSERT INTO ref.countries VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
                 r.Entity, r.Iso3, r.Iso2, r.M49, r.FaoCode, r.ComtradeCode, r.BaciCode, r.NameEn, r.NameEs, r.ValidFrom, r.ValidTo,
                 r.Kind, r.IsAggregate, r.Note);
+    }
+
+    static void LoadFaoItems(DuckDBConnection c, PipelineDefinitions definitions)
+    {
+        var file = Reference.FaoItemReference.PathIn(definitions.Directory);
+        if (!File.Exists(file)) return;
+        foreach (var r in Reference.FaoItemReference.Load(file))
+            c.Execute("INSERT INTO ref.fao_items VALUES ($1, $2, $3, $4, $5)", r.ItemCode, r.Item, r.CpcCode, r.HsVintage, r.HsCode);
     }
 
     static void LoadExtracts(DuckDBConnection c, DataLayout layout)
