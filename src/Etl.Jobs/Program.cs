@@ -58,6 +58,10 @@ try
             Console.Error.WriteLine($"error: {outcome.Error}");
             return 1;
         }
+        case "clusters" when options.Argument is null:
+            return ClustersCommand.List(PipelineDefinitions.Load(options.PipelinesDir), Console.Out);
+        case "clusters":
+            return ClustersCommand.Show(PipelineDefinitions.Load(options.PipelinesDir), options.Argument, new DataLayout(options.DataDir), Console.Out);
         case "runs":
             return OperatorCommands.Runs(new DataLayout(options.DataDir), options.Last, Console.Out);
         case "validate":

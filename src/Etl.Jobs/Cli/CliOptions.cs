@@ -24,6 +24,10 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
                         Normalize those years of a source again (replacing only their partitions) and
                         rebuild: in this process with memory storage, or queued on the service with
                         --storage postgres.
+          clusters      List the cluster catalogue (pipelines/clusters/).
+          clusters show ID
+                        What a cluster covers: country codes, HS codes and the HS6 codes found in the
+                        data, FAO items with their CPC/HS codes, SCIAN codes, INEGI regions, peers.
           runs          Recent runs from the run ledger (runs/ under --data-dir): stages, rows, durations, errors.
           validate      Check the definitions (pipelines/) and the SQL models (sql/) without running anything.
           bench         Normalize a generated BACI year of --rows rows and compare with DuckDB's own
@@ -57,7 +61,7 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
         Exit codes: 0 success, 1 the run failed (the reason is printed on one line), 2 bad command line.
         """;
 
-    static readonly string[] Commands = ["run", "serve", "jobs", "trigger", "backfill", "runs", "validate", "bench"];
+    static readonly string[] Commands = ["run", "serve", "jobs", "trigger", "backfill", "runs", "clusters", "validate", "bench"];
 
     public static CliOptions Parse(string[] args)
     {
@@ -95,6 +99,7 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
                 "--lock-timeout" => o with { Serve = o.Serve with { LockTimeoutSeconds = Number(5, 86_400) } },
                 "--years" => o with { Years = ParseYears(Value()) },
                 _ when !a.StartsWith('-') && command is "trigger" or "backfill" && o.Argument is null => o with { Argument = a },
+                "show" when command == "clusters" && o.Argument is null && i + 1 < args.Length => o with { Argument = args[++i] },
                 _ => throw new UsageException($"unknown option '{a}' for {command}"),
             };
         }

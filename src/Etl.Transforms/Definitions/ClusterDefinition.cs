@@ -7,6 +7,9 @@ namespace ClusterEtl.Transforms.Definitions;
 /// <param name="HsCodes">HS codes of 2 to 6 digits, matched as prefixes of the 6-digit product code.</param>
 /// <param name="HsVintage">The HS vintage the codes are written in (HS92 … HS22); trade data of that vintage are used.</param>
 /// <param name="Region">Free label of the region the cluster sits in (the trade data are national).</param>
+/// <param name="InegiRegions">INEGI keys of the cluster's Mexican states (2 digits) or municipalities (5 digits).</param>
+/// <param name="FaoItems">FAO item codes of the cluster's products (production, prices).</param>
+/// <param name="Scian">SCIAN activity codes (2 to 6 digits, matched as prefixes) of the cluster's establishments.</param>
 /// <param name="Provenance">Where the definition comes from (studies, reports).</param>
 public sealed record ClusterDefinition(
     string Id,
@@ -15,6 +18,9 @@ public sealed record ClusterDefinition(
     IReadOnlyList<string> HsCodes,
     string HsVintage,
     string? Region,
+    IReadOnlyList<string> InegiRegions,
+    IReadOnlyList<int> FaoItems,
+    IReadOnlyList<string> Scian,
     IReadOnlyList<string> Peers,
     string? Provenance,
     string DefinitionFile);

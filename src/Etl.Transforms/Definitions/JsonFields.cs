@@ -95,6 +95,26 @@ internal sealed partial class JsonFields(string file, JsonElement element, strin
         return list;
     }
 
+    /// <summary>A list whose items may be written as numbers or strings (codes such as 882 or "882"), as text.</summary>
+    public IReadOnlyList<string> StringOrNumberList(string name)
+    {
+        if (!element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return [];
+        if (v.ValueKind != JsonValueKind.Array) throw Error(name, "must be a list");
+        var list = new List<string>();
+        var i = 0;
+        foreach (var item in v.EnumerateArray())
+        {
+            list.Add(item.ValueKind switch
+            {
+                JsonValueKind.String => item.GetString()!.Trim(),
+                JsonValueKind.Number => item.GetRawText(),
+                _ => throw Error($"{name}[{i}]", "must be a number or a string"),
+            });
+            i++;
+        }
+        return list;
+    }
+
     public JsonFields? Object(string name, bool required)
     {
         if (!element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)

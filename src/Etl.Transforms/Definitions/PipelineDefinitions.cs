@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ClusterEtl.Transforms.Pipeline;
 
 namespace ClusterEtl.Transforms.Definitions;
 
@@ -22,7 +23,9 @@ public sealed partial record PipelineDefinitions(
         var countryFile = Reference.CountryReference.PathIn(dir);
         var countries = File.Exists(countryFile) ? Reference.CountryReference.Load(countryFile) : null;
         var sources = Files(dir, "sources").Select(f => LoadSource(dir, f)).ToList();
-        var clusters = Files(dir, "clusters").Select(f => LoadCluster(dir, f, countries)).ToList();
+        var itemsFile = Reference.FaoItemReference.PathIn(dir);
+        var faoItemCodes = File.Exists(itemsFile) ? Reference.FaoItemReference.Load(itemsFile).Select(i => i.ItemCode).ToHashSet() : null;
+        var clusters = Files(dir, "clusters").Select(f => LoadCluster(dir, f, countries, faoItemCodes)).ToList();
         if (sources.Count == 0)
             throw new DefinitionException(Path.Combine(dir, "sources"), "$", "no source definitions (*.json) found");
         if (clusters.Count == 0)
@@ -104,17 +107,17 @@ public sealed partial record PipelineDefinitions(
         return path;
     }
 
-    static ClusterDefinition LoadCluster(string dir, string file, Reference.CountryReference? countries)
+    static ClusterDefinition LoadCluster(string dir, string file, Reference.CountryReference? countries, HashSet<int>? faoItemCodes)
     {
         var f = JsonFields.Load(file, Display(dir, file));
-        f.RejectUnknown("id", "name", "country", "region", "products", "peers", "sources", "description");
+        f.RejectUnknown("id", "name", "country", "region", "regions", "products", "peers", "sources", "description");
         var id = CheckId(f, file);
         var name = f.RequiredString("name");
         var country = f.RequiredString("country");
         if (!Iso3().IsMatch(country)) throw f.Error("country", $"'{country}' is not an ISO3 code (three capital letters, e.g. CHL)");
         CheckKnownCountry(f, "country", country, countries);
         var products = f.Object("products", required: true)!;
-        products.RejectUnknown("hs", "hs_vintage");
+        products.RejectUnknown("hs", "hs_vintage", "fao_items", "scian");
         var hs = products.StringList("hs", required: true);
         for (var i = 0; i < hs.Count; i++)
             if (!HsCode().IsMatch(hs[i]))
@@ -122,6 +125,25 @@ public sealed partial record PipelineDefinitions(
         var vintage = products.RequiredString("hs_vintage").ToUpperInvariant();
         if (!BaciOptions.Vintages.Contains(vintage))
             throw products.Error("hs_vintage", $"'{vintage}' is not an HS vintage (one of {string.Join(", ", BaciOptions.Vintages)})");
+        var faoItems = new List<int>();
+        var itemTexts = products.StringOrNumberList("fao_items");
+        for (var i = 0; i < itemTexts.Count; i++)
+        {
+            if (!int.TryParse(itemTexts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var item))
+                throw products.Error($"fao_items[{i}]", $"'{itemTexts[i]}' is not an FAO item code (a number, e.g. 882)");
+            if (faoItemCodes is not null && !faoItemCodes.Contains(item))
+                throw products.Error($"fao_items[{i}]", $"FAO item {item} is not in {Reference.FaoItemReference.FileName} (closest: " +
+                    $"{string.Join(", ", TextDistance.Closest(itemTexts[i], faoItemCodes.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture))))})");
+            faoItems.Add(item);
+        }
+        var scian = products.StringList("scian", required: false);
+        for (var i = 0; i < scian.Count; i++)
+            if (!HsCode().IsMatch(scian[i]))
+                throw products.Error($"scian[{i}]", $"'{scian[i]}' is not a SCIAN code of 2 to 6 digits");
+        var regions = f.StringList("regions", required: false);
+        for (var i = 0; i < regions.Count; i++)
+            if (!InegiKey().IsMatch(regions[i]))
+                throw f.Error($"regions[{i}]", $"'{regions[i]}' is not an INEGI key (2-digit state such as 16, or 5-digit municipality such as 16102)");
         var peers = f.StringList("peers", required: false);
         for (var i = 0; i < peers.Count; i++)
         {
@@ -129,7 +151,7 @@ public sealed partial record PipelineDefinitions(
             CheckKnownCountry(f, $"peers[{i}]", peers[i], countries);
         }
         return new ClusterDefinition(id, name, country, hs.Distinct().ToList(), vintage, f.OptionalString("region"),
-            peers, f.OptionalString("sources"), f.File);
+            regions, faoItems.Distinct().ToList(), scian.Distinct().ToList(), peers, f.OptionalString("sources"), f.File);
     }
 
     static void CheckKnownCountry(JsonFields f, string field, string iso3, Reference.CountryReference? countries)
@@ -144,4 +166,7 @@ public sealed partial record PipelineDefinitions(
 
     [GeneratedRegex("^[0-9]{2,6}$")]
     private static partial Regex HsCode();
+
+    [GeneratedRegex("^([0-9]{2}|[0-9]{5})$")]
+    private static partial Regex InegiKey();
 }

@@ -89,6 +89,9 @@ public sealed class WarehouseBuilder
             c.Execute("INSERT INTO ref.clusters VALUES ($1, $2, $3, $4, $5, $6, $7)", cl.Id, cl.Name, cl.Country, cl.Region,
                 cl.HsVintage, cl.Provenance, Path.GetFileName(cl.DefinitionFile));
             foreach (var hs in cl.HsCodes) c.Execute("INSERT INTO ref.cluster_hs_codes VALUES ($1, $2)", cl.Id, hs);
+            foreach (var item in cl.FaoItems) c.Execute("INSERT INTO ref.cluster_fao_items VALUES ($1, $2)", cl.Id, item);
+            foreach (var code in cl.Scian) c.Execute("INSERT INTO ref.cluster_scian VALUES ($1, $2)", cl.Id, code);
+            foreach (var key in cl.InegiRegions) c.Execute("INSERT INTO ref.cluster_regions VALUES ($1, $2)", cl.Id, key);
         }
     }
 

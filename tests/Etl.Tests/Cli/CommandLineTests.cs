@@ -46,6 +46,26 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Clusters_lists_the_catalogue_and_shows_what_a_cluster_covers()
+    {
+        var list = await CliRunner.RunAsync(Repo.Root, "clusters");
+        var show = await CliRunner.RunAsync(Repo.Root, "clusters", "show", "mexico-avocado", "--data-dir", _dir.Combine("data"));
+        var typo = await CliRunner.RunAsync(Repo.Root, "clusters", "show", "mexico-avocad");
+
+        Assert.Equal(0, list.ExitCode);
+        Assert.Contains("chile-salmon", list.Stdout);
+        Assert.Contains("12 cluster(s)", list.Stdout);
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("MEX Mexico / México (M49 484, FAO 138, Comtrade 484, BACI 484)", show.Stdout);
+        Assert.Contains("FAO item     572 Avocados (CPC 01311; HS07 080440; HS12 080440)", show.Stdout);
+        Assert.Contains("SCIAN        111339", show.Stdout);
+        Assert.Contains("INEGI keys   16", show.Stdout);
+        Assert.Contains("(no warehouse yet", show.Stdout);
+        Assert.Equal(2, typo.ExitCode);
+        Assert.Contains("no cluster 'mexico-avocad' (closest: mexico-avocado", typo.Stderr);
+    }
+
+    [Fact]
     public async Task Validate_reports_sources_clusters_and_model_order()
     {
         var r = await CliRunner.RunAsync(Repo.Root, "validate");

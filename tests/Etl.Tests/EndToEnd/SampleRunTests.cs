@@ -97,7 +97,7 @@ public sealed class SampleRunTests : IDisposable
         var parquetRows = Duck.Query(null, string.Format(MartQuery, Layout.MartsDir));
         var warehouseRows = (long)Duck.Scalar(Layout.WarehouseFile, "SELECT count(*) FROM marts.cluster_exports")!;
         Assert.Equal(warehouseRows, parquetRows.Count);
-        Assert.Equal(9 * 4, parquetRows.Count); // 9 clusters x 4 years (1999-2002)
+        Assert.Equal(12 * 4, parquetRows.Count); // 12 clusters x 4 years (1999-2002)
         Assert.True(File.Exists(Path.Combine(Layout.MartsDir, "cluster_exports", "year=2001", "part-0.parquet")));
         // The country reference is in the warehouse, one row per line of pipelines/reference/countries.csv.
         Assert.Equal((long)(File.ReadAllLines(Path.Combine(Pipelines, "reference", "countries.csv")).Length - 1),

@@ -105,4 +105,20 @@ public sealed class CountryReferenceTests : IDisposable
         // CHI is one letter away from CHE, CHL and CHN.
         Assert.Contains("'CHI' is not a current country or territory in countries.csv (closest: CHE, CHL, CHN)", e.Message);
     }
+
+    [Fact]
+    public void A_cluster_with_an_unknown_FAO_item_names_the_closest_known_items()
+    {
+        Directory.CreateDirectory(_dir.Combine("pipelines", "reference"));
+        File.Copy(Transforms.Reference.FaoItemReference.PathIn(Repo.Pipelines), _dir.Combine("pipelines", "reference", "fao_items.csv"));
+        _dir.Write("pipelines/data/x.zip", "x");
+        _dir.Write("pipelines/sources/x.json", """{ "id": "x", "kind": "baci", "location": "data/x.zip" }""");
+        _dir.Write("pipelines/clusters/dairy.json",
+            """{ "id": "dairy", "name": "D", "country": "CHL", "products": { "hs": ["0401"], "hs_vintage": "HS92", "fao_items": [882, 883] } }""");
+
+        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines")));
+
+        Assert.Equal("products.fao_items[1]", e.Field);
+        Assert.Contains("FAO item 883 is not in fao_items.csv (closest: 882,", e.Message);
+    }
 }
