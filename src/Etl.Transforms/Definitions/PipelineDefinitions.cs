@@ -11,7 +11,8 @@ public sealed partial record PipelineDefinitions(
     string Directory,
     IReadOnlyList<SourceDefinition> Sources,
     IReadOnlyList<ClusterDefinition> Clusters,
-    Reference.CountryReference? Countries)
+    Reference.CountryReference? Countries,
+    Reference.MexicoReference? Mexico = null)
 {
     public static readonly string[] SourceKinds = ["baci"];
 
@@ -25,12 +26,13 @@ public sealed partial record PipelineDefinitions(
         var sources = Files(dir, "sources").Select(f => LoadSource(dir, f)).ToList();
         var itemsFile = Reference.FaoItemReference.PathIn(dir);
         var faoItemCodes = File.Exists(itemsFile) ? Reference.FaoItemReference.Load(itemsFile).Select(i => i.ItemCode).ToHashSet() : null;
-        var clusters = Files(dir, "clusters").Select(f => LoadCluster(dir, f, countries, faoItemCodes)).ToList();
+        var mexico = Reference.MexicoReference.LoadFrom(dir);
+        var clusters = Files(dir, "clusters").Select(f => LoadCluster(dir, f, countries, faoItemCodes, mexico)).ToList();
         if (sources.Count == 0)
             throw new DefinitionException(Path.Combine(dir, "sources"), "$", "no source definitions (*.json) found");
         if (clusters.Count == 0)
             throw new DefinitionException(Path.Combine(dir, "clusters"), "$", "no cluster definitions (*.json) found");
-        return new PipelineDefinitions(dir, sources, clusters, countries);
+        return new PipelineDefinitions(dir, sources, clusters, countries, mexico);
     }
 
     /// <summary>The file a cluster is defined in (its id is the file name).</summary>
@@ -107,7 +109,8 @@ public sealed partial record PipelineDefinitions(
         return path;
     }
 
-    static ClusterDefinition LoadCluster(string dir, string file, Reference.CountryReference? countries, HashSet<int>? faoItemCodes)
+    static ClusterDefinition LoadCluster(string dir, string file, Reference.CountryReference? countries, HashSet<int>? faoItemCodes,
+        Reference.MexicoReference? mexico)
     {
         var f = JsonFields.Load(file, Display(dir, file));
         f.RejectUnknown("id", "name", "country", "region", "regions", "products", "peers", "sources", "description");
@@ -138,12 +141,20 @@ public sealed partial record PipelineDefinitions(
         }
         var scian = products.StringList("scian", required: false);
         for (var i = 0; i < scian.Count; i++)
+        {
             if (!HsCode().IsMatch(scian[i]))
                 throw products.Error($"scian[{i}]", $"'{scian[i]}' is not a SCIAN code of 2 to 6 digits");
+            if (mexico is not null && !mexico.IsKnownScian(scian[i]))
+                throw products.Error($"scian[{i}]", $"SCIAN {scian[i]} is not in scian.csv (closest: {string.Join(", ", mexico.ClosestScian(scian[i]))})");
+        }
         var regions = f.StringList("regions", required: false);
         for (var i = 0; i < regions.Count; i++)
+        {
             if (!InegiKey().IsMatch(regions[i]))
                 throw f.Error($"regions[{i}]", $"'{regions[i]}' is not an INEGI key (2-digit state such as 16, or 5-digit municipality such as 16102)");
+            if (mexico is not null && !mexico.IsKnownState(regions[i][..2]))
+                throw f.Error($"regions[{i}]", $"state {regions[i][..2]} does not exist (INEGI states are 01 to 32)");
+        }
         var peers = f.StringList("peers", required: false);
         for (var i = 0; i < peers.Count; i++)
         {

@@ -79,6 +79,8 @@ public sealed class TransformStage
         }
         foreach (var c in definitions.Clusters) fp.AddFile("cluster:" + c.Id, definitions.ClusterFile(c.Id));
         if (definitions.Countries is { } countries) fp.AddFile("reference:countries", countries.File);
+        foreach (var f in Reference.MexicoReference.Files(definitions.Directory).Where(File.Exists))
+            fp.AddFile("reference:" + Path.GetFileName(f), f);
         if (File.Exists(Reference.FaoItemReference.PathIn(definitions.Directory)))
             fp.AddFile("reference:fao_items", Reference.FaoItemReference.PathIn(definitions.Directory));
         foreach (var f in Directory.GetFiles(project.Directory, "*.sql", SearchOption.AllDirectories).Order(StringComparer.Ordinal))

@@ -35,6 +35,7 @@ public sealed class WarehouseBuilder
             LoadClusters(c, definitions);
             LoadCountries(c, definitions);
             LoadFaoItems(c, definitions);
+            LoadMexico(c, definitions);
             LoadExtracts(c, layout);
             LoadRuns(c, layout);
             c.Execute("INSERT INTO meta.build VALUES ($1, $2, now())", runId, fingerprint);
@@ -109,6 +110,14 @@ public sealed class WarehouseBuilder
         if (!File.Exists(file)) return;
         foreach (var r in Reference.FaoItemReference.Load(file))
             c.Execute("INSERT INTO ref.fao_items VALUES ($1, $2, $3, $4, $5)", r.ItemCode, r.Item, r.CpcCode, r.HsVintage, r.HsCode);
+    }
+
+    static void LoadMexico(DuckDBConnection c, PipelineDefinitions definitions)
+    {
+        if (definitions.Mexico is not { } mx) return;
+        foreach (var g in mx.Geo) c.Execute("INSERT INTO ref.mx_geo VALUES ($1, $2, $3, $4)", g.InegiKey, g.Level, g.Name, g.StateKey);
+        foreach (var s in mx.Scian)
+            c.Execute("INSERT INTO ref.scian VALUES ($1, $2, $3, $4, $5)", s.Code, s.TitleEs, s.ParentCode, s.Code.Replace("-", "").Length, s.Note);
     }
 
     static void LoadExtracts(DuckDBConnection c, DataLayout layout)

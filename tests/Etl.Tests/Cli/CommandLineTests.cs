@@ -58,7 +58,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, show.ExitCode);
         Assert.Contains("MEX Mexico / México (M49 484, FAO 138, Comtrade 484, BACI 484)", show.Stdout);
         Assert.Contains("FAO item     572 Avocados (CPC 01311; HS07 080440; HS12 080440)", show.Stdout);
-        Assert.Contains("SCIAN        111339", show.Stdout);
+        Assert.Contains("SCIAN        111334", show.Stdout);
         Assert.Contains("INEGI keys   16", show.Stdout);
         Assert.Contains("(no warehouse yet", show.Stdout);
         Assert.Equal(2, typo.ExitCode);

@@ -1,0 +1,62 @@
+using ClusterEtl.Tests.Support;
+using ClusterEtl.Transforms.Definitions;
+using ClusterEtl.Transforms.Reference;
+
+namespace ClusterEtl.Tests.Reference;
+
+public sealed class MexicoReferenceTests : IDisposable
+{
+    static readonly MexicoReference Mexico = MexicoReference.LoadFrom(Repo.Pipelines)!;
+    readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Has_the_32_states_with_text_keys()
+    {
+        var states = Mexico.Geo.Where(g => g.Level == "state").ToList();
+
+        Assert.Equal(32, states.Count);
+        Assert.Equal("Michoacán de Ocampo", states.Single(s => s.InegiKey == "16").Name);
+        Assert.Equal("Puebla", states.Single(s => s.InegiKey == "21").Name);
+        Assert.Equal("01", states[0].InegiKey); // leading zero kept
+    }
+
+    [Fact]
+    public void A_branch_code_selects_its_children()
+    {
+        // 3371 -> 33711 -> 337110 and 3371 -> 33712 -> 337120.
+        Assert.Equal(["3371", "33711", "33712", "337110", "337120"], Mexico.WithDescendants("3371"));
+    }
+
+    void WriteCluster(string json)
+    {
+        Repo.CopyDirectory(Path.Combine(Repo.Pipelines, "reference"), _dir.Combine("pipelines", "reference"));
+        _dir.Write("pipelines/data/x.zip", "x");
+        _dir.Write("pipelines/sources/x.json", """{ "id": "x", "kind": "baci", "location": "data/x.zip" }""");
+        _dir.Write("pipelines/clusters/furniture.json", json);
+    }
+
+    [Fact]
+    public void An_unknown_SCIAN_code_names_the_closest_known_ones()
+    {
+        WriteCluster("""{ "id": "furniture", "name": "F", "country": "MEX", "products": { "hs": ["9403"], "hs_vintage": "HS92", "scian": ["3372"] } }""");
+
+        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines")));
+
+        Assert.Equal("products.scian[0]", e.Field);
+        // 337 and 3371 are one edit away from 3372; ties are listed in code order.
+        Assert.Contains("SCIAN 3372 is not in scian.csv (closest: 337, 3371,", e.Message);
+    }
+
+    [Fact]
+    public void A_region_in_a_state_that_does_not_exist_is_refused()
+    {
+        WriteCluster("""{ "id": "furniture", "name": "F", "country": "MEX", "regions": ["33001"], "products": { "hs": ["9403"], "hs_vintage": "HS92" } }""");
+
+        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines")));
+
+        Assert.Equal("regions[0]", e.Field);
+        Assert.Contains("state 33 does not exist (INEGI states are 01 to 32)", e.Message);
+    }
+}
