@@ -7,6 +7,7 @@ using ClusterEtl.Tests.Support;
 namespace ClusterEtl.Tests.Service;
 
 /// <summary>The dashboard of `serve` (memory storage): loopback by default, basic auth, read-only mode.</summary>
+[Collection(ProcessTestsCollection.Name)]
 public sealed class DashboardTests : IDisposable
 {
     static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(20) };

@@ -5,6 +5,7 @@ using ClusterEtl.Transforms.Pipeline;
 namespace ClusterEtl.Tests.Service;
 
 /// <summary>`serve` with PostgreSQL storage, as production runs it: a real PostgreSQL 15 on loopback.</summary>
+[Collection(ProcessTestsCollection.Name)]
 public sealed class ServiceTests(PostgresServer postgres) : IClassFixture<PostgresServer>, IDisposable
 {
     readonly TempDir _dir = new();
