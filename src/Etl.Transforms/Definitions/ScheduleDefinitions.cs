@@ -9,9 +9,7 @@ public sealed record ScheduleEntry(string Id, string Cron, TimeZoneInfo TimeZone
     /// <summary>The Hangfire recurring-job id; the prefix tells ours apart when the file is re-synchronised.</summary>
     public string RecurringJobId => ScheduleDefinitions.RecurringJobPrefix + Id;
 
-    public DateTime? NextOccurrenceUtc(DateTime fromUtc) =>
-        CronExpression.Parse(Cron, Cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6
-            ? CronFormat.IncludeSeconds : CronFormat.Standard).GetNextOccurrence(fromUtc, TimeZone);
+    public DateTime? NextOccurrenceUtc(DateTime fromUtc) => ScheduleDefinitions.ParseCron(Cron).GetNextOccurrence(fromUtc, TimeZone);
 }
 
 /// <summary>
@@ -31,7 +29,6 @@ public static class ScheduleDefinitions
         var root = JsonFields.Load(file, display);
         root.RejectUnknown("schedules", "description");
         var entries = new List<ScheduleEntry>();
-        var i = 0;
         foreach (var item in root.ObjectList("schedules"))
         {
             item.RejectUnknown("id", "cron", "time_zone", "refresh", "description");
@@ -41,8 +38,7 @@ public static class ScheduleDefinitions
             var cron = item.RequiredString("cron");
             try
             {
-                var fields = cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-                CronExpression.Parse(cron, fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
+                ParseCron(cron);
             }
             catch (CronFormatException e)
             {
@@ -59,10 +55,14 @@ public static class ScheduleDefinitions
                 throw item.Error("time_zone", $"'{zoneId}' is not a known IANA time zone (schedule '{id}'; e.g. UTC, America/Santiago)");
             }
             entries.Add(new ScheduleEntry(id, cron, zone, Refresh(item, definitions, id)));
-            i++;
         }
         return entries;
     }
+
+    /// <summary>Five fields (minute precision) or six (with seconds first), as Hangfire accepts them.</summary>
+    public static CronExpression ParseCron(string cron) =>
+        CronExpression.Parse(cron, cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6
+            ? CronFormat.IncludeSeconds : CronFormat.Standard);
 
     static IReadOnlyList<string>? Refresh(JsonFields item, PipelineDefinitions definitions, string id)
     {
