@@ -3,7 +3,6 @@ using System.Text.Json;
 using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Normalize;
 using ClusterEtl.Transforms.Normalize.Baci;
-using ClusterEtl.Transforms.Warehouse;
 using Serilog;
 
 namespace ClusterEtl.Transforms.Pipeline;
@@ -116,7 +115,7 @@ public sealed class NormalizeStage
             {
                 var target = Path.Combine(flows, $"year={year}");
                 var staged = Path.Combine(stagedFlows, $"year={year}");
-                if (Directory.Exists(staged)) MartPublisher.ReplaceDirectory(staged, target, parking + $"-{year}");
+                if (Directory.Exists(staged)) AtomicDirectory.Replace(staged, target, parking + $"-{year}");
                 else if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
             }
             Directory.CreateDirectory(quarantine);
@@ -131,8 +130,8 @@ public sealed class NormalizeStage
         }
         else
         {
-            MartPublisher.ReplaceDirectory(stagedFlows, flows, parking);
-            MartPublisher.ReplaceDirectory(Path.Combine(stagedQuarantine, $"source={source.Id}"), quarantine, parking + "-quarantine");
+            AtomicDirectory.Replace(stagedFlows, flows, parking);
+            AtomicDirectory.Replace(Path.Combine(stagedQuarantine, $"source={source.Id}"), quarantine, parking + "-quarantine");
             state = new NormalizeState(source.Id, fingerprint, extractId, result.Rows, result.Quarantined, result.Years,
                 DateTimeOffset.UtcNow, request.RunId);
         }

@@ -42,18 +42,7 @@ public sealed class MartPublisher
 
         Directory.CreateDirectory(layout.WarehouseDir);
         File.Move(build, layout.WarehouseFile, overwrite: true);
-        ReplaceDirectory(staged, layout.MartsDir, Path.Combine(layout.RunStaging(runId), "marts-previous"));
+        AtomicDirectory.Replace(staged, layout.MartsDir, Path.Combine(layout.RunStaging(runId), "marts-previous"));
         return marts;
-    }
-
-    /// <summary>Puts <paramref name="incoming"/> where <paramref name="target"/> is, by two renames.</summary>
-    public static void ReplaceDirectory(string incoming, string target, string parking)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        Directory.CreateDirectory(Path.GetDirectoryName(parking)!);
-        if (Directory.Exists(parking)) Directory.Delete(parking, recursive: true);
-        if (Directory.Exists(target)) Directory.Move(target, parking);
-        Directory.Move(incoming, target);
-        if (Directory.Exists(parking)) Directory.Delete(parking, recursive: true);
     }
 }
