@@ -30,6 +30,7 @@ public sealed class MartPublisher
                 var hasYear = c.Scalar<long>(
                     "SELECT count(*) FROM duckdb_columns() WHERE schema_name = 'marts' AND table_name = $1 AND column_name = 'year'", t) > 0;
                 var target = Path.Combine(staged, t).Replace('\\', '/');
+                if (!hasYear) Directory.CreateDirectory(target);
                 var query = $"SELECT * FROM marts.{DuckDb.Identifier(t)} ORDER BY ALL";
                 c.Execute(hasYear
                     ? $"COPY ({query}) TO {DuckDb.Literal(target)} (FORMAT parquet, PARTITION_BY (year), WRITE_PARTITION_COLUMNS true, FILENAME_PATTERN 'part-{{i}}')"
