@@ -138,7 +138,10 @@ public sealed class ServiceTests(PostgresServer postgres) : IClassFixture<Postgr
         async Task<string> StartStopAndList()
         {
             using (var s = new ServeProcess(_dir.Path, env, ["serve", .. common]))
+            {
                 await s.WaitForOutputAsync("Serving:", TimeSpan.FromSeconds(60));
+                s.Stop();
+            }
             return (await CliRunner.RunAsync(_dir.Path, env, ["jobs", .. common])).Stdout;
         }
         _dir.Write("pipelines/schedule.json", """
@@ -184,7 +187,10 @@ public sealed class ServiceTests(PostgresServer postgres) : IClassFixture<Postgr
     {
         var (_, layout, env, common) = await SetUp();
         using (var first = new ServeProcess(_dir.Path, env, ["serve", .. common]))
+        {
             await first.WaitForOutputAsync("Serving:", TimeSpan.FromSeconds(60));
+            first.Stop(); // a clean shutdown: no lock of Hangfire's recurring-job scheduler is left behind
+        }
         // As if the service had been down since November 2023: the monthly baci refresh last ran on
         // 2023-11-01 and missed every 1st of the month since (36 occurrences up to November 2026).
         await using (var db = new Npgsql.NpgsqlConnection(env["CLUSTERETL_POSTGRES"]))

@@ -37,6 +37,15 @@ public sealed class ServeProcess : IDisposable
         }
     }
 
+    /// <summary>Stops the process as an operator would (SIGTERM) and waits for it to exit.</summary>
+    public void Stop()
+    {
+        if (_process.HasExited) return;
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+            kill.WaitForExit();
+        if (!_process.WaitForExit(60_000)) throw new TimeoutException($"serve did not stop within 60 s:\n{Output}");
+    }
+
     bool _disposed;
 
     /// <summary>Kills the process (SIGKILL, as a crash would) if it still runs. Safe to call twice.</summary>
