@@ -18,7 +18,7 @@ SELECT
     valuation,
     quantity_kg,
     extract_id
-FROM read_parquet(getvariable('lake_dir') || '/normalized/trade_flows/*/*/*.parquet', hive_partitioning = true);
+FROM lake_trade_flows;
 
 COMMENT ON TABLE staging.stg_trade_flows IS 'Bilateral trade flows by product from the trade sources (BACI so far), one row per year, exporter, importer and HS6 product.';
 COMMENT ON COLUMN staging.stg_trade_flows.source_id IS 'Source id the row was normalized from (pipelines/sources/<id>.json).';

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ClusterEtl.Transforms.Benchmarks;
 using ClusterEtl.Transforms.Definitions;
+using ClusterEtl.Transforms.Normalize;
 using ClusterEtl.Transforms.Normalize.Baci;
 using ClusterEtl.Transforms.Warehouse;
 

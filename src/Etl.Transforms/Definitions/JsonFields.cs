@@ -9,7 +9,7 @@ namespace ClusterEtl.Transforms.Definitions;
 /// that names the file and the field path (<c>products.hs[2]</c>). Unknown fields are errors, with the
 /// closest known name suggested, so a typo never silently falls back to a default.
 /// </summary>
-internal sealed partial class JsonFields(string file, JsonElement element, string path)
+public sealed partial class JsonFields(string file, JsonElement element, string path)
 {
     static readonly JsonDocumentOptions Options = new()
     {

@@ -14,7 +14,7 @@ public sealed partial record PipelineDefinitions(
     Reference.CountryReference? Countries,
     Reference.MexicoReference? Mexico = null)
 {
-    public static readonly string[] SourceKinds = ["baci"];
+    public static IReadOnlyList<string> SourceKinds => Normalize.SourceConnectors.Kinds;
 
     public static PipelineDefinitions Load(string pipelinesDir)
     {
@@ -82,21 +82,12 @@ public sealed partial record PipelineDefinitions(
         }
         var maxQuarantine = f.OptionalNumber("max_quarantine_share", 0, 1) ?? 0.01;
 
-        BaciOptions? baci = null;
-        if (kind == "baci")
-        {
-            var o = f.Object("options", required: false);
-            o?.RejectUnknown("country_codes", "hs_vintage");
-            var cc = o?.OptionalString("country_codes");
-            var vintage = o?.OptionalString("hs_vintage")?.ToUpperInvariant();
-            if (vintage is not null && !BaciOptions.Vintages.Contains(vintage))
-                throw o!.Error("hs_vintage", $"'{vintage}' is not an HS vintage (one of {string.Join(", ", BaciOptions.Vintages)})");
-            baci = new BaciOptions(cc is null ? null : ResolveLocation(o!, "country_codes", cc, dir), vintage);
-        }
-        return new SourceDefinition(id, kind, location, f.File, fetch, maxQuarantine, baci);
+        var options = Normalize.SourceConnectors.For(kind).ReadOptions(f.Object("options", required: false), dir);
+        return new SourceDefinition(id, kind, location, f.File, fetch, maxQuarantine, options);
     }
 
-    static string ResolveLocation(JsonFields f, string field, string location, string dir)
+    /// <summary>A URL as is, or a local path resolved against the pipelines folder and required to exist.</summary>
+    public static string ResolveLocation(JsonFields f, string field, string location, string dir)
     {
         if (SourceDefinition.IsUrl(location))
         {
@@ -126,8 +117,8 @@ public sealed partial record PipelineDefinitions(
             if (!HsCode().IsMatch(hs[i]))
                 throw products.Error($"hs[{i}]", $"'{hs[i]}' is not an HS code of 2 to 6 digits");
         var vintage = products.RequiredString("hs_vintage").ToUpperInvariant();
-        if (!BaciOptions.Vintages.Contains(vintage))
-            throw products.Error("hs_vintage", $"'{vintage}' is not an HS vintage (one of {string.Join(", ", BaciOptions.Vintages)})");
+        if (!Reference.HsVintages.All.Contains(vintage))
+            throw products.Error("hs_vintage", $"'{vintage}' is not an HS vintage (one of {string.Join(", ", Reference.HsVintages.All)})");
         var faoItems = new List<int>();
         var itemTexts = products.StringOrNumberList("fao_items");
         for (var i = 0; i < itemTexts.Count; i++)

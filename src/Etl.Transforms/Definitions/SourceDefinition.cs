@@ -2,7 +2,8 @@ namespace ClusterEtl.Transforms.Definitions;
 
 /// <summary>One extract to pull and normalize, from <c>pipelines/sources/&lt;id&gt;.json</c>.</summary>
 /// <param name="Id">Unique id; names <c>raw/&lt;id&gt;/</c> and the partitions of the normalized tables.</param>
-/// <param name="Kind">Which connector reads it (<c>baci</c>).</param>
+/// <param name="Kind">Which connector reads it (see <see cref="Normalize.SourceConnectors"/>).</param>
+/// <param name="Options">The kind's options record (e.g. <see cref="Normalize.Baci.BaciOptions"/>), validated at load.</param>
 /// <param name="Location">An http(s) URL or an absolute local path (resolved against the pipelines folder).</param>
 /// <param name="DefinitionFile">The file it was read from, for messages.</param>
 public sealed record SourceDefinition(
@@ -12,8 +13,11 @@ public sealed record SourceDefinition(
     string DefinitionFile,
     FetchOptions Fetch,
     double MaxQuarantineShare,
-    BaciOptions? Baci)
+    object? Options)
 {
+    /// <summary>The options of a <c>baci</c> source.</summary>
+    public Normalize.Baci.BaciOptions? Baci => Options as Normalize.Baci.BaciOptions;
+
     public bool IsRemote => IsUrl(Location);
 
     public static bool IsUrl(string location) =>
@@ -28,12 +32,4 @@ public sealed record SourceDefinition(
 public sealed record FetchOptions(TimeSpan Timeout, int Attempts, TimeSpan RetryDelay)
 {
     public static readonly FetchOptions Default = new(TimeSpan.FromMinutes(30), 3, TimeSpan.FromSeconds(2));
-}
-
-/// <summary>Options of a CEPII BACI source.</summary>
-/// <param name="CountryCodes">The country-code file (path or URL); null to use the one inside the BACI zip.</param>
-/// <param name="HsVintage">HS92 … HS22; null to read it from the BACI file names.</param>
-public sealed record BaciOptions(string? CountryCodes, string? HsVintage)
-{
-    public static readonly string[] Vintages = ["HS92", "HS96", "HS02", "HS07", "HS12", "HS17", "HS22"];
 }

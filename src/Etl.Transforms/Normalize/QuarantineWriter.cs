@@ -24,6 +24,21 @@ public sealed class QuarantineWriter(string sourceId, string extractId)
         if (_rows.Count < MaxKept) _rows.Add(row);
     }
 
+    /// <summary>
+    /// Fails the source when more than its <c>max_quarantine_share</c> of <paramref name="rowsRead"/> rows
+    /// (normalized + quarantined) were quarantined, naming the first offenders.
+    /// </summary>
+    public void EnforceShare(Definitions.SourceDefinition source, long rowsRead)
+    {
+        if (Count == 0 || Count <= source.MaxQuarantineShare * rowsRead) return;
+        var examples = string.Join("; ", _rows.Take(3).Select(r => $"line {r.Line}{(r.Column is null ? "" : $" column {r.Column}")}: {r.Reason}"));
+        throw new Pipeline.PipelineException("normalize",
+            $"{Count:N0} of {rowsRead:N0} rows could not be read, more than max_quarantine_share " +
+            $"{source.MaxQuarantineShare * 100:0.###}% (first: {examples})",
+            $"Fix the extract, or raise max_quarantine_share in {source.DefinitionFile} to accept the loss.",
+            source.Id, _rows[0].File);
+    }
+
     public async Task WriteAsync(string root, CancellationToken ct)
     {
         var source = new StringColumn("source", false);

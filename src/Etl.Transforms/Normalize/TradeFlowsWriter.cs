@@ -26,13 +26,15 @@ public sealed class TradeFlowsWriter(string root, string sourceId, string source
 {
     public const int RowGroupSize = 65_536;
     public const string TableName = "trade_flows";
+    public static readonly NormalizedTable Table = new(TableName, ByYear: true, () => new Columns().All);
 
     readonly Dictionary<int, (ParquetTableWriter Writer, Columns Columns)> _byYear = new();
 
     public long Rows { get; private set; }
     public IReadOnlyCollection<int> Years => _byYear.Keys;
 
-    sealed class Columns
+    /// <summary>The table's columns, in file order.</summary>
+    public sealed class Columns
     {
         public readonly StringColumn SourceKind = new("source_kind", false);
         public readonly StringColumn Classification = new("classification", false);

@@ -59,3 +59,30 @@ public sealed class StringColumn(string name, bool nullable) : ParquetColumn(new
     internal override Task WriteAsync(ParquetRowGroupWriter rowGroup, int count, CancellationToken ct) =>
         rowGroup.WriteAsync(Field, new ArraySegment<string>(_values!, 0, count), null);
 }
+
+public sealed class NullableInt32Column(string name) : ParquetColumn(new DataField<int?>(name, true))
+{
+    int?[] _values = [];
+    public void Set(int row, int? value) => _values[row] = value;
+    internal override void Allocate(int capacity) => _values = new int?[capacity];
+    internal override Task WriteAsync(ParquetRowGroupWriter rowGroup, int count, CancellationToken ct) =>
+        rowGroup.WriteAsync(Field, new ReadOnlyMemory<int?>(_values, 0, count), null, null, ct);
+}
+
+public sealed class NullableInt64Column(string name) : ParquetColumn(new DataField<long?>(name, true))
+{
+    long?[] _values = [];
+    public void Set(int row, long? value) => _values[row] = value;
+    internal override void Allocate(int capacity) => _values = new long?[capacity];
+    internal override Task WriteAsync(ParquetRowGroupWriter rowGroup, int count, CancellationToken ct) =>
+        rowGroup.WriteAsync(Field, new ReadOnlyMemory<long?>(_values, 0, count), null, null, ct);
+}
+
+public sealed class BooleanColumn(string name) : ParquetColumn(new DataField<bool>(name, false))
+{
+    bool[] _values = [];
+    public void Set(int row, bool value) => _values[row] = value;
+    internal override void Allocate(int capacity) => _values = new bool[capacity];
+    internal override Task WriteAsync(ParquetRowGroupWriter rowGroup, int count, CancellationToken ct) =>
+        rowGroup.WriteAsync(Field, new ReadOnlyMemory<bool>(_values, 0, count), null, null, ct);
+}

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Normalize;
-using ClusterEtl.Transforms.Normalize.Baci;
 using Serilog;
 
 namespace ClusterEtl.Transforms.Pipeline;
@@ -37,23 +36,24 @@ public sealed class NormalizeStage
             var files = pulled.FirstOrDefault(p => p.Source == source.Id)?.Files
                         ?? throw new PipelineException(Name, "the source was not pulled in this run",
                             "Rerun the whole pipeline.", source.Id);
-            var fingerprint = new Fingerprint().Add("normalizer", BaciNormalizer.Version).Add("kind", source.Kind)
-                .Add("hs_vintage", source.Baci?.HsVintage ?? "")
+            var connector = SourceConnectors.For(source.Kind);
+            var fingerprint = new Fingerprint().Add("normalizer", connector.Version).Add("kind", source.Kind)
+                .Add("options", source.Options is null ? "" : JsonSerializer.Serialize(source.Options, source.Options.GetType()))
                 .Add("max_quarantine_share", source.MaxQuarantineShare.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
             foreach (var f in files) fingerprint.Add(f.Role, f.Sha256);
             var statePath = layout.NormalizeStateFile(source.Id);
             var previous = File.Exists(statePath)
                 ? JsonSerializer.Deserialize<NormalizeState>(File.ReadAllText(statePath), StageReport.Json)
                 : null;
-            var output = Path.Combine(layout.NormalizedDir, TradeFlowsWriter.TableName, $"source={source.Id}");
-            if (!request.Force && request.YearRange is null && previous?.Fingerprint == fingerprint.Value && Directory.Exists(output))
+            var outputs = connector.Tables.Select(t => Path.Combine(layout.NormalizedDir, t.Name, $"source={source.Id}"));
+            if (!request.Force && request.YearRange is null && previous?.Fingerprint == fingerprint.Value && outputs.All(Directory.Exists))
             {
                 Log.Information("{Source}: unchanged since run {Run}, not normalized again", source.Id, previous.RunId);
                 details.Add($"{source.Id}: unchanged, skipped ({previous.Rows:N0} rows from run {previous.RunId})");
                 continue;
             }
 
-            var state = await NormalizeSourceAsync(request, source, files, fingerprint.Value, previous, ct);
+            var state = await NormalizeSourceAsync(request, connector, source, definitions, files, fingerprint.Value, previous, ct);
             normalizedAny = true;
             rows += state.Rows;
             quarantined += state.Quarantined;
@@ -74,12 +74,12 @@ public sealed class NormalizeStage
         return report;
     }
 
-    static async Task<NormalizeState> NormalizeSourceAsync(RunRequest request, SourceDefinition source,
-        IReadOnlyList<Pull.ManifestEntry> files, string fingerprint, NormalizeState? previous, CancellationToken ct)
+    static async Task<NormalizeState> NormalizeSourceAsync(RunRequest request, ISourceConnector connector, SourceDefinition source,
+        PipelineDefinitions definitions, IReadOnlyList<Pull.ManifestEntry> files, string fingerprint, NormalizeState? previous,
+        CancellationToken ct)
     {
         var layout = request.Layout;
         var data = files.Single(f => f.Role == "data");
-        var countryCodes = files.SingleOrDefault(f => f.Role == "country_codes");
         var extractId = data.Sha256[..16];
         var staging = Path.Combine(layout.RunStaging(request.RunId), "normalize", source.Id);
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
@@ -88,13 +88,14 @@ public sealed class NormalizeStage
 
         var sw = Stopwatch.StartNew();
         Log.Information("{Source}: normalizing {File}", source.Id, data.Path);
-        var result = source.Kind switch
-        {
-            "baci" => await new BaciNormalizer().NormalizeAsync(source, Path.Combine(layout.DataDir, data.Path), data.Path,
-                countryCodes is null ? null : Path.Combine(layout.DataDir, countryCodes.Path), extractId, stagedLake,
-                stagedQuarantine, ct, request.YearRange),
-            _ => throw new PipelineException(Name, $"no normalizer for kind '{source.Kind}'", "Use a supported kind.", source.Id),
-        };
+        // A backfill replaces single years; a connector whose tables are not all by year normalizes everything.
+        var years = request.YearRange is not null && connector.Tables.All(t => t.ByYear) ? request.YearRange : null;
+        if (request.YearRange is not null && years is null)
+            Log.Warning("{Source}: its tables are not partitioned by year; normalizing all years", source.Id);
+        var context = new NormalizeContext(source,
+            files.Select(f => new SourceFile(f.Role, Path.Combine(layout.DataDir, f.Path), f.Path)).ToList(),
+            extractId, stagedLake, stagedQuarantine, years, definitions);
+        var result = await connector.NormalizeAsync(context, ct);
         var seconds = sw.Elapsed.TotalSeconds;
         Log.Information("{Source}: {Rows:N0} rows normalized ({RowsPerSecond:N0} rows/s), {Quarantined:N0} quarantined, years {Years}",
             source.Id, result.Rows, result.Rows / Math.Max(seconds, 1e-6), result.Quarantined, result.Years);
@@ -103,20 +104,23 @@ public sealed class NormalizeStage
                 source.Id, result.Quarantined, source.Id);
 
         var parking = Path.Combine(layout.RunStaging(request.RunId), "normalize-previous", source.Id);
-        var stagedFlows = Path.Combine(stagedLake, TradeFlowsWriter.TableName, $"source={source.Id}");
-        var flows = Path.Combine(layout.NormalizedDir, TradeFlowsWriter.TableName, $"source={source.Id}");
         var quarantine = Path.Combine(layout.QuarantineDir, $"source={source.Id}");
         NormalizeState state;
-        if (request.YearRange is { } range)
+        if (years is { } range)
         {
             // Backfill: replace the partitions of the range's years, keep the others.
-            Directory.CreateDirectory(flows);
-            for (var year = range.First; year <= range.Last; year++)
+            foreach (var table in connector.Tables)
             {
-                var target = Path.Combine(flows, $"year={year}");
-                var staged = Path.Combine(stagedFlows, $"year={year}");
-                if (Directory.Exists(staged)) AtomicDirectory.Replace(staged, target, parking + $"-{year}");
-                else if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+                var staged = Path.Combine(stagedLake, table.Name, $"source={source.Id}");
+                var target = Path.Combine(layout.NormalizedDir, table.Name, $"source={source.Id}");
+                Directory.CreateDirectory(target);
+                for (var year = range.First; year <= range.Last; year++)
+                {
+                    var targetYear = Path.Combine(target, $"year={year}");
+                    var stagedYear = Path.Combine(staged, $"year={year}");
+                    if (Directory.Exists(stagedYear)) AtomicDirectory.Replace(stagedYear, targetYear, parking + $"-{table.Name}-{year}");
+                    else if (Directory.Exists(targetYear)) Directory.Delete(targetYear, recursive: true);
+                }
             }
             Directory.CreateDirectory(quarantine);
             File.Move(Path.Combine(stagedQuarantine, $"source={source.Id}", "quarantine.parquet"),
@@ -130,7 +134,14 @@ public sealed class NormalizeStage
         }
         else
         {
-            AtomicDirectory.Replace(stagedFlows, flows, parking);
+            foreach (var table in connector.Tables)
+            {
+                var staged = Path.Combine(stagedLake, table.Name, $"source={source.Id}");
+                // A table the extract has no rows for is still replaced, by an empty folder: old rows must not survive.
+                Directory.CreateDirectory(staged);
+                AtomicDirectory.Replace(staged, Path.Combine(layout.NormalizedDir, table.Name, $"source={source.Id}"),
+                    parking + "-" + table.Name);
+            }
             AtomicDirectory.Replace(Path.Combine(stagedQuarantine, $"source={source.Id}"), quarantine, parking + "-quarantine");
             state = new NormalizeState(source.Id, fingerprint, extractId, result.Rows, result.Quarantined, result.Years,
                 DateTimeOffset.UtcNow, request.RunId);
@@ -145,7 +156,7 @@ public sealed class NormalizeStage
     static void PruneRemovedSources(DataLayout layout, PipelineDefinitions definitions)
     {
         var known = definitions.Sources.Select(s => $"source={s.Id}").ToHashSet();
-        foreach (var root in new[] { Path.Combine(layout.NormalizedDir, TradeFlowsWriter.TableName), layout.QuarantineDir })
+        foreach (var root in SourceConnectors.Tables.Select(t => Path.Combine(layout.NormalizedDir, t.Name)).Append(layout.QuarantineDir))
         {
             if (!Directory.Exists(root)) continue;
             foreach (var dir in Directory.GetDirectories(root).Where(d => !known.Contains(Path.GetFileName(d))))

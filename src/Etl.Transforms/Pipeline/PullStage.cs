@@ -25,9 +25,8 @@ public sealed class PullStage(HttpClient http)
         var details = new List<string>();
         foreach (var source in request.SelectSources(definitions))
         {
-            var files = new List<ManifestEntry> { await puller.PullAsync(layout, source, "data", source.Location, request.RunId, ct) };
-            if (source.Baci?.CountryCodes is { } cc)
-                files.Add(await puller.PullAsync(layout, source, "country_codes", cc, request.RunId, ct));
+            var files = await Normalize.SourceConnectors.For(source.Kind)
+                .PullAsync(new Normalize.PullContext(layout, source, puller, request.RunId), ct);
             pulled.Add(new PulledSource(source.Id, files));
             details.Add($"{source.Id}: {string.Join(", ", files.Select(f => $"{f.Role} {f.Bytes:N0} bytes {(f.Changed ? "new" : "unchanged")}"))}");
         }

@@ -29,6 +29,7 @@ public sealed class WarehouseBuilder
         using (var c = DuckDb.Open(buildFile))
         {
             c.Execute($"SET VARIABLE lake_dir = {DuckDb.Literal(layout.LakeDir.Replace('\\', '/'))}");
+            CreateLakeViews(c, layout, Path.Combine(Path.GetDirectoryName(buildFile)!, "empty-tables"));
             c.Execute("BEGIN TRANSACTION");
             foreach (var schema in new[] { "ref", "meta" }.Concat(SqlProject.Layers)) c.Execute($"CREATE SCHEMA {schema}");
             RunSeeds(c, project);
@@ -61,6 +62,35 @@ public sealed class WarehouseBuilder
             c.Execute("CHECKPOINT");
         }
         return results;
+    }
+
+    /// <summary>
+    /// One temporary view per lake table, <c>lake_&lt;table&gt;</c>, for the staging models to read: the table's Parquet
+    /// files with their <c>source</c> (and <c>year</c>) partition columns, or, when no source wrote the table yet,
+    /// an empty table of the same columns, so every model builds whatever sources are defined.
+    /// </summary>
+    static void CreateLakeViews(DuckDBConnection c, DataLayout layout, string emptyDir)
+    {
+        foreach (var table in Normalize.SourceConnectors.Tables)
+        {
+            var root = Path.Combine(layout.NormalizedDir, table.Name);
+            var hasFiles = Directory.Exists(root) && Directory.EnumerateFiles(root, "*.parquet", SearchOption.AllDirectories).Any();
+            var partitions = table.ByYear ? "{'source': VARCHAR, 'year': INTEGER}" : "{'source': VARCHAR}";
+            string select;
+            if (hasFiles)
+                select = $"SELECT * FROM read_parquet({DuckDb.Literal(table.Glob(layout.NormalizedDir))}, hive_partitioning = true, " +
+                         $"hive_types = {partitions}, union_by_name = true)";
+            else
+            {
+                var empty = Path.Combine(emptyDir, table.Name + ".parquet");
+                Directory.CreateDirectory(emptyDir);
+                Task.Run(async () => await (await Parquet.ParquetTableWriter.CreateAsync(empty, table.Columns(), 1, CancellationToken.None))
+                    .DisposeAsync()).GetAwaiter().GetResult();
+                select = $"SELECT *, NULL::VARCHAR AS source{(table.ByYear ? ", NULL::INTEGER AS year" : "")} " +
+                         $"FROM read_parquet({DuckDb.Literal(empty.Replace('\\', '/'))})";
+            }
+            c.Execute($"CREATE TEMP VIEW lake_{table.Name} AS {select}");
+        }
     }
 
     static void Run(DuckDBConnection c, string file, string sql)

@@ -1,6 +1,7 @@
 using ClusterEtl.Tests.Support;
 using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Normalize.Baci;
+using ClusterEtl.Transforms.Normalize;
 using ClusterEtl.Transforms.Pipeline;
 
 namespace ClusterEtl.Tests.Normalize;
@@ -104,7 +105,7 @@ public sealed class BaciNormalizerTests : IDisposable
         var e = await Assert.ThrowsAsync<PipelineException>(() => Normalize(zip, Source(zip, maxQuarantine: 0.01)));
 
         Assert.Contains("1 of 2 rows could not be read, more than max_quarantine_share 1%", e.Message);
-        Assert.Contains("line 3: 'n/a' is not a trade value", e.Message);
+        Assert.Contains("line 3 column v: 'n/a' is not a trade value", e.Message);
         Assert.Contains("pipelines/sources/baci_test.json", e.Message);
     }
 

@@ -7,11 +7,6 @@ using Serilog;
 
 namespace ClusterEtl.Transforms.Normalize.Baci;
 
-/// <summary>What normalizing one source produced.</summary>
-/// <param name="OutsideYears">Rows skipped because a backfill asked for other years only.</param>
-public sealed record NormalizeResult(long Rows, long Quarantined, IReadOnlyList<int> Years, string Vintage, IReadOnlyList<string> Files,
-    long OutsideYears = 0);
-
 /// <summary>
 /// Streams a CEPII BACI release (zip or CSV, <c>t,i,j,k,v,q</c>) into <c>trade_flows</c> Parquet:
 /// k kept as 6-character text, v (thousand USD) to USD, q (tonnes) to kg, <c>NA</c> quantities as null,
@@ -60,15 +55,7 @@ public sealed class BaciNormalizer
             if (total == 0 && outside == 0)
                 throw new PipelineException("normalize", "the BACI files hold no data rows",
                     "Check that the download is complete.", source.Id, dataDisplay);
-            if (quarantine.Count > source.MaxQuarantineShare * total)
-            {
-                var examples = string.Join("; ", quarantine.Rows.Take(3).Select(r => $"line {r.Line}: {r.Reason}"));
-                throw new PipelineException("normalize",
-                    $"{quarantine.Count:N0} of {total:N0} rows could not be read, more than max_quarantine_share " +
-                    $"{source.MaxQuarantineShare * 100:0.###}% (first: {examples})",
-                    $"Fix the extract, or raise max_quarantine_share in {source.DefinitionFile} to accept the loss.",
-                    source.Id, quarantine.Rows[0].File);
-            }
+            quarantine.EnforceShare(source, total);
             return new NormalizeResult(rows, quarantine.Count, written, vintage, data.Select(d => d.DisplayName).ToList(), outside);
         }
         finally

@@ -1,0 +1,21 @@
+using ClusterEtl.Transforms.Normalize.Baci;
+
+namespace ClusterEtl.Transforms.Normalize;
+
+/// <summary>Every connector the pipeline knows, by source kind.</summary>
+public static class SourceConnectors
+{
+    public static readonly IReadOnlyList<ISourceConnector> All =
+    [
+        new BaciConnector(),
+    ];
+
+    public static IReadOnlyList<string> Kinds => All.Select(c => c.Kind).ToList();
+
+    public static ISourceConnector For(string kind) =>
+        All.FirstOrDefault(c => c.Kind == kind) ?? throw new KeyNotFoundException($"no connector for kind '{kind}'");
+
+    /// <summary>Every lake table any connector writes (tables shared by connectors, like trade_flows, once).</summary>
+    public static IReadOnlyList<NormalizedTable> Tables =>
+        All.SelectMany(c => c.Tables).GroupBy(t => t.Name).Select(g => g.First()).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+}
