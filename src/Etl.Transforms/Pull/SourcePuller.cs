@@ -13,12 +13,25 @@ namespace ClusterEtl.Transforms.Pull;
 /// </summary>
 public sealed class SourcePuller(HttpClient http)
 {
+    /// <summary>Extras for API requests.</summary>
+    /// <param name="Headers">Request headers (e.g. a subscription key); never logged or stored.</param>
+    /// <param name="ShownLocation">The location as logged and stored in the manifest, when the URL itself holds a
+    /// secret the generic redaction cannot see (a token in the path); default: <see cref="SecretRedactor.Redact"/>.</param>
+    /// <param name="FileName">Name of the stored raw file (default: from the response or the URL path).</param>
+    /// <param name="AcceptStatus">Non-success statuses whose body is still the answer (an API's "no data" reply):
+    /// stored like data for the connector to interpret, not retried and not an error.</param>
+    public sealed record Request(
+        IReadOnlyDictionary<string, string>? Headers = null,
+        string? ShownLocation = null,
+        string? FileName = null,
+        Func<HttpStatusCode, bool>? AcceptStatus = null);
+
     static readonly ILogger Log = Serilog.Log.ForContext<SourcePuller>();
 
     public async Task<ManifestEntry> PullAsync(DataLayout layout, SourceDefinition source, string role, string location,
-        string runId, CancellationToken ct)
+        string runId, CancellationToken ct, Request? request = null)
     {
-        var shownLocation = SecretRedactor.Redact(location);
+        var shownLocation = request?.ShownLocation ?? SecretRedactor.Redact(location);
         var previous = Manifest.Latest(layout, source.Id, role);
         if (previous is not null && !File.Exists(Path.Combine(layout.DataDir, previous.Path))) previous = null;
         // Validators (ETag, Last-Modified) only hold for the same location.
@@ -29,7 +42,7 @@ public sealed class SourcePuller(HttpClient http)
         string? etag = null, lastModified = null;
         if (SourceDefinition.IsUrl(location))
         {
-            var download = await DownloadAsync(source, location, shownLocation, validators, store, ct);
+            var download = await DownloadAsync(source, location, shownLocation, validators, store, request, ct);
             if (download is null)
             {
                 Log.Information("{Source} {Role}: {Location} not modified since the last fetch", source.Id, role, shownLocation);
@@ -71,7 +84,7 @@ public sealed class SourcePuller(HttpClient http)
 
     /// <returns>The stored file with the response's validators, or null when the server said 304 Not Modified.</returns>
     async Task<(RawStore.Stored, string?, string?)?> DownloadAsync(SourceDefinition source, string url, string shownUrl,
-        ManifestEntry? previous, RawStore store, CancellationToken ct)
+        ManifestEntry? previous, RawStore store, Request? extras, CancellationToken ct)
     {
         var options = source.Fetch;
         string lastProblem = "no attempt made";
@@ -82,24 +95,28 @@ public sealed class SourcePuller(HttpClient http)
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                foreach (var (name, value) in extras?.Headers ?? new Dictionary<string, string>())
+                    request.Headers.TryAddWithoutValidation(name, value);
                 if (previous?.ETag is { } tag && EntityTagHeaderValue.TryParse(tag, out var parsedTag))
                     request.Headers.IfNoneMatch.Add(parsedTag);
                 if (previous?.LastModified is { } lm && DateTimeOffset.TryParse(lm, out var since))
                     request.Headers.IfModifiedSince = since;
                 using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
                 if (response.StatusCode == HttpStatusCode.NotModified && previous is not null) return null;
-                if (IsTransient(response.StatusCode))
+                var accepted = response.IsSuccessStatusCode || extras?.AcceptStatus?.Invoke(response.StatusCode) == true;
+                if (!accepted && IsTransient(response.StatusCode))
                 {
                     lastProblem = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
                 }
-                else if (!response.IsSuccessStatusCode)
+                else if (!accepted)
                 {
                     throw new PipelineException("pull", $"the server answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}",
                         $"Check 'location' in {source.DefinitionFile}; this is not retried.", source.Id, shownUrl);
                 }
                 else
                 {
-                    var name = response.Content.Headers.ContentDisposition?.FileNameStar
+                    var name = extras?.FileName
+                               ?? response.Content.Headers.ContentDisposition?.FileNameStar
                                ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"')
                                ?? Path.GetFileName(new Uri(url).AbsolutePath);
                     var expected = response.Content.Headers.ContentLength;
