@@ -73,6 +73,11 @@ public sealed record NormalizeContext(
         "Rerun the whole pipeline.", Source.Id);
 
     public SourceFile? File(string role) => Files.FirstOrDefault(f => f.Role == role);
+
+    /// <summary>Every data file: role <c>data</c>, or <c>data:…</c> for a source pulled as several files (a folder, API pages), in role order.</summary>
+    public IReadOnlyList<SourceFile> DataFiles =>
+        Files.Where(f => f.Role == "data" || f.Role.StartsWith("data:", StringComparison.Ordinal))
+            .OrderBy(f => f.Role, StringComparer.Ordinal).ToList();
 }
 
 /// <summary>What normalizing one source produced.</summary>

@@ -79,15 +79,14 @@ public sealed class NormalizeStage
         CancellationToken ct)
     {
         var layout = request.Layout;
-        var data = files.Single(f => f.Role == "data");
-        var extractId = data.Sha256[..16];
+        var extractId = ExtractId(files);
         var staging = Path.Combine(layout.RunStaging(request.RunId), "normalize", source.Id);
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         var stagedLake = Path.Combine(staging, "normalized");
         var stagedQuarantine = Path.Combine(staging, "quarantine");
 
         var sw = Stopwatch.StartNew();
-        Log.Information("{Source}: normalizing {File}", source.Id, data.Path);
+        Log.Information("{Source}: normalizing {Files}", source.Id, string.Join(", ", files.Select(f => f.Path)));
         // A backfill replaces single years; a connector whose tables are not all by year normalizes everything.
         var years = request.YearRange is not null && connector.Tables.All(t => t.ByYear) ? request.YearRange : null;
         if (request.YearRange is not null && years is null)
@@ -150,6 +149,21 @@ public sealed class NormalizeStage
 
         AtomicFile.WriteAllText(layout.NormalizeStateFile(source.Id), JsonSerializer.Serialize(state, StageReport.Json));
         return state;
+    }
+
+    /// <summary>
+    /// The extract id written on every row: the first 16 hex digits of the data file's SHA-256, or, for a source
+    /// pulled as several data files (a folder, API pages: roles <c>data:…</c>), of the SHA-256 of their hashes.
+    /// </summary>
+    public static string ExtractId(IReadOnlyList<Pull.ManifestEntry> files)
+    {
+        var data = files.Where(f => f.Role == "data" || f.Role.StartsWith("data:", StringComparison.Ordinal))
+            .OrderBy(f => f.Role, StringComparer.Ordinal).ToList();
+        if (data.Count == 0)
+            throw new PipelineException(Name, "no data file was pulled", "Rerun the whole pipeline.", files.FirstOrDefault()?.Source);
+        if (data.Count == 1) return data[0].Sha256[..16];
+        var joined = string.Join("\n", data.Select(f => f.Role + " " + f.Sha256));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(joined)))[..16];
     }
 
     /// <summary>Normalized data of sources no longer defined would still feed the marts: remove it.</summary>
