@@ -1,21 +1,23 @@
--- Exports of every exporter and product per year and HS vintage, over all importers: the base of
--- world totals, shares and RCA.
+-- Exports of every exporter and HS6 product per year, over all importers, from the trade basis of the year
+-- (reported exports, else mirror imports converted to FOB): the base of world totals, shares and RCA.
+-- TOTAL rows and shorter codes are left out, so product sums never count a total.
 CREATE TABLE intermediate.int_country_product_exports AS
 SELECT
-    year,
-    hs_vintage,
-    exporter_key,
-    product_code,
-    sum(value_usd)   AS export_value_usd,
-    sum(quantity_kg) AS export_qty_kg
-FROM staging.stg_trade_flows
-WHERE flow = 'X'
+    f.year,
+    f.hs_vintage,
+    f.exporter_key,
+    f.product_code,
+    sum(f.value_usd)   AS export_value_usd,
+    sum(f.quantity_kg) AS export_qty_kg
+FROM staging.stg_trade_mirror_flows AS f
+JOIN intermediate.int_trade_basis AS b USING (year, source_kind, hs_vintage)
+WHERE f.product_level = 6 AND f.month IS NULL
 GROUP BY ALL;
 
-COMMENT ON TABLE intermediate.int_country_product_exports IS 'Exports per year, HS vintage, exporter and HS6 product, summed over importers.';
+COMMENT ON TABLE intermediate.int_country_product_exports IS 'Exports per year, HS vintage, exporter and HS6 product, summed over importers, from the year''s trade basis (intermediate.int_trade_basis).';
 COMMENT ON COLUMN intermediate.int_country_product_exports.year IS 'Calendar year.';
-COMMENT ON COLUMN intermediate.int_country_product_exports.hs_vintage IS 'HS vintage of product_code; totals never mix vintages.';
+COMMENT ON COLUMN intermediate.int_country_product_exports.hs_vintage IS 'HS vintage of product_code.';
 COMMENT ON COLUMN intermediate.int_country_product_exports.exporter_key IS 'Exporter ISO3 (or <KIND>:<code> without one).';
 COMMENT ON COLUMN intermediate.int_country_product_exports.product_code IS 'HS6 product code.';
-COMMENT ON COLUMN intermediate.int_country_product_exports.export_value_usd IS 'Sum of value_usd (USD, FOB).';
+COMMENT ON COLUMN intermediate.int_country_product_exports.export_value_usd IS 'Sum of value_usd (USD, FOB; reported or mirror, see staging.stg_trade_mirror_flows).';
 COMMENT ON COLUMN intermediate.int_country_product_exports.export_qty_kg IS 'Sum of the known quantities (kg); flows without quantity add nothing; NULL when none is known.';

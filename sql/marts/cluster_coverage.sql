@@ -2,17 +2,17 @@
 -- vintage, how many flows and how much value were found, and which country codes of the source no
 -- reference row knows (those rows still count in world totals under <KIND>:<code>).
 CREATE TABLE marts.cluster_coverage AS
-WITH trade_sources AS (
-    SELECT hs_vintage, string_agg(DISTINCT source_id, ', ' ORDER BY source_id) AS source_ids,
-           count(DISTINCT year) AS years_in_data
-    FROM staging.stg_trade_flows
-    GROUP BY hs_vintage
+WITH trade_sources AS (   -- the sources of the trade basis (what the marts use)
+    SELECT string_agg(DISTINCT f.source_id, ', ' ORDER BY f.source_id) AS source_ids,
+           count(DISTINCT f.year) AS years_in_data
+    FROM staging.stg_trade_flows AS f
+    JOIN intermediate.int_trade_basis AS b USING (year, source_kind, hs_vintage)
 ),
 prefixes AS (
-    SELECT h.cluster_id, h.hs_code, count(DISTINCT p.product_code) AS hs6_codes
+    SELECT h.cluster_id, h.hs_code, count(DISTINCT p.hs_vintage || ':' || p.product_code) AS hs6_codes
     FROM ref.cluster_hs_codes AS h
     LEFT JOIN intermediate.int_cluster_products AS p
-           ON p.cluster_id = h.cluster_id AND starts_with(p.product_code, h.hs_code)
+           ON p.cluster_id = h.cluster_id AND p.cluster_code = h.hs_code
     GROUP BY ALL
 ),
 prefix_summary AS (
@@ -32,16 +32,16 @@ flows AS (
     GROUP BY cluster_id
 ),
 source_codes AS (
-    SELECT hs_vintage, source_kind, reporter_code AS code FROM staging.stg_trade_flows
+    SELECT source_kind, reporter_code AS code FROM staging.stg_trade_flows
     UNION
-    SELECT hs_vintage, source_kind, partner_code FROM staging.stg_trade_flows
+    SELECT source_kind, partner_code FROM staging.stg_trade_flows
 ),
-unknown_codes AS (
-    SELECT hs_vintage, string_agg(DISTINCT code, ', ' ORDER BY code) AS codes
+unknown_codes AS (        -- country codes of the sources that no row of ref.countries knows
+    SELECT string_agg(DISTINCT s.source_kind || ':' || s.code, ', ' ORDER BY s.source_kind || ':' || s.code) AS codes
     FROM source_codes AS s
-    WHERE s.source_kind = 'baci'
-      AND NOT EXISTS (SELECT 1 FROM ref.countries AS r WHERE r.baci_code = TRY_CAST(s.code AS INTEGER))
-    GROUP BY hs_vintage
+    WHERE NOT EXISTS (SELECT 1 FROM ref.countries AS r
+                      WHERE (s.source_kind = 'baci' AND r.baci_code = TRY_CAST(s.code AS INTEGER))
+                         OR (s.source_kind = 'comtrade' AND r.comtrade_code = TRY_CAST(s.code AS INTEGER)))
 )
 SELECT
     c.cluster_id,
@@ -57,22 +57,22 @@ SELECT
     coalesce(f.export_value_usd, 0)     AS export_value_usd,
     u.codes                             AS unknown_country_codes
 FROM ref.clusters AS c
-LEFT JOIN trade_sources AS t ON t.hs_vintage = c.hs_vintage
+CROSS JOIN trade_sources AS t
 LEFT JOIN prefix_summary AS ps ON ps.cluster_id = c.cluster_id
 LEFT JOIN products AS p ON p.cluster_id = c.cluster_id
 LEFT JOIN flows AS f ON f.cluster_id = c.cluster_id
-LEFT JOIN unknown_codes AS u ON u.hs_vintage = c.hs_vintage;
+CROSS JOIN unknown_codes AS u;
 
 COMMENT ON TABLE marts.cluster_coverage IS 'What the data cover of each cluster, for the trade sources: matched HS codes, flows, value, and source country codes no reference row knows. Check it before trusting a cluster''s indicators.';
 COMMENT ON COLUMN marts.cluster_coverage.cluster_id IS 'Cluster id (ref.clusters).';
-COMMENT ON COLUMN marts.cluster_coverage.hs_vintage IS 'HS vintage of the cluster''s codes; only trade data of that vintage are used.';
-COMMENT ON COLUMN marts.cluster_coverage.source_ids IS 'Trade sources with data in that vintage; NULL when none (the cluster has no trade indicators).';
-COMMENT ON COLUMN marts.cluster_coverage.years_in_data IS 'Years of trade data in that vintage.';
+COMMENT ON COLUMN marts.cluster_coverage.hs_vintage IS 'HS vintage of the cluster''s codes; data of other vintages are matched through ref.hs_concordance.';
+COMMENT ON COLUMN marts.cluster_coverage.source_ids IS 'Trade sources the marts use (intermediate.int_trade_basis); NULL when none (no trade indicators).';
+COMMENT ON COLUMN marts.cluster_coverage.years_in_data IS 'Years of trade data the marts use.';
 COMMENT ON COLUMN marts.cluster_coverage.hs_codes IS 'HS codes (prefixes) in the cluster definition.';
-COMMENT ON COLUMN marts.cluster_coverage.hs_codes_matched IS 'Of those, how many select at least one HS6 product present in the data.';
+COMMENT ON COLUMN marts.cluster_coverage.hs_codes_matched IS 'Of those, how many select at least one HS6 product present in the data (in any vintage).';
 COMMENT ON COLUMN marts.cluster_coverage.hs_codes_unmatched IS 'The HS codes that select nothing in the data (a wrong vintage or a typo), comma-separated; NULL when all match.';
-COMMENT ON COLUMN marts.cluster_coverage.hs6_codes IS 'HS6 product codes the cluster covers in the data (intermediate.int_cluster_products).';
+COMMENT ON COLUMN marts.cluster_coverage.hs6_codes IS 'HS6 product codes (per vintage) the cluster covers in the data (intermediate.int_cluster_products).';
 COMMENT ON COLUMN marts.cluster_coverage.export_flows IS 'Export flows of the cluster''s country in those products (rows of intermediate.int_cluster_export_flows).';
 COMMENT ON COLUMN marts.cluster_coverage.years_with_exports IS 'Years with at least one such flow.';
 COMMENT ON COLUMN marts.cluster_coverage.export_value_usd IS 'Value of those flows over all years, USD.';
-COMMENT ON COLUMN marts.cluster_coverage.unknown_country_codes IS 'BACI country codes in the data of that vintage that ref.countries does not know, comma-separated; NULL when every code is known.';
+COMMENT ON COLUMN marts.cluster_coverage.unknown_country_codes IS 'Country codes of the trade sources (as <kind>:<code>) that ref.countries does not know, comma-separated; NULL when every code is known. The same for every cluster.';

@@ -50,7 +50,7 @@ public static class ClustersCommand
     {
         if (!File.Exists(layout.WarehouseFile)) return $"(no warehouse yet in {layout.WarehouseDir}: run first)";
         using var c = DuckDb.Open(layout.WarehouseFile, readOnly: true);
-        var codes = c.Rows("SELECT product_code FROM intermediate.int_cluster_products WHERE cluster_id = $1 ORDER BY 1", id)
+        var codes = c.Rows("SELECT hs_vintage || ' ' || product_code FROM intermediate.int_cluster_products WHERE cluster_id = $1 ORDER BY 1", id)
             .Select(r => (string)r[0]!).ToList();
         return codes.Count == 0 ? "none of the cluster's codes is in the trade data" : string.Join(" ", codes);
     }

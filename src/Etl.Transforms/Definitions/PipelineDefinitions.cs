@@ -12,7 +12,9 @@ public sealed partial record PipelineDefinitions(
     IReadOnlyList<SourceDefinition> Sources,
     IReadOnlyList<ClusterDefinition> Clusters,
     Reference.CountryReference? Countries,
-    Reference.MexicoReference? Mexico = null)
+    Reference.MexicoReference? Mexico = null,
+    WarehouseSettings? Settings = null,
+    Reference.HsReference? Hs = null)
 {
     public static IReadOnlyList<string> SourceKinds => Normalize.SourceConnectors.Kinds;
 
@@ -27,12 +29,13 @@ public sealed partial record PipelineDefinitions(
         var itemsFile = Reference.FaoItemReference.PathIn(dir);
         var faoItemCodes = File.Exists(itemsFile) ? Reference.FaoItemReference.Load(itemsFile).Select(i => i.ItemCode).ToHashSet() : null;
         var mexico = Reference.MexicoReference.LoadFrom(dir);
-        var clusters = Files(dir, "clusters").Select(f => LoadCluster(dir, f, countries, faoItemCodes, mexico)).ToList();
+        var hs = Reference.HsReference.LoadFrom(dir);
+        var clusters = Files(dir, "clusters").Select(f => LoadCluster(dir, f, countries, faoItemCodes, mexico, hs)).ToList();
         if (sources.Count == 0)
             throw new DefinitionException(Path.Combine(dir, "sources"), "$", "no source definitions (*.json) found");
         if (clusters.Count == 0)
             throw new DefinitionException(Path.Combine(dir, "clusters"), "$", "no cluster definitions (*.json) found");
-        return new PipelineDefinitions(dir, sources, clusters, countries, mexico);
+        return new PipelineDefinitions(dir, sources, clusters, countries, mexico, WarehouseSettings.Load(dir), hs);
     }
 
     /// <summary>The file a cluster is defined in (its id is the file name).</summary>
@@ -101,7 +104,7 @@ public sealed partial record PipelineDefinitions(
     }
 
     static ClusterDefinition LoadCluster(string dir, string file, Reference.CountryReference? countries, HashSet<int>? faoItemCodes,
-        Reference.MexicoReference? mexico)
+        Reference.MexicoReference? mexico, Reference.HsReference? hsReference)
     {
         var f = JsonFields.Load(file, Display(dir, file));
         f.RejectUnknown("id", "name", "country", "region", "regions", "products", "peers", "sources", "description");
@@ -115,10 +118,18 @@ public sealed partial record PipelineDefinitions(
         var hs = products.StringList("hs", required: true);
         for (var i = 0; i < hs.Count; i++)
             if (!HsCode().IsMatch(hs[i]))
-                throw products.Error($"hs[{i}]", $"'{hs[i]}' is not an HS code of 2 to 6 digits");
+                throw products.Error($"hs[{i}]", $"'{hs[i]}' is not an HS code of 2, 4 or 6 digits");
         var vintage = products.RequiredString("hs_vintage").ToUpperInvariant();
         if (!Reference.HsVintages.All.Contains(vintage))
             throw products.Error("hs_vintage", $"'{vintage}' is not an HS vintage (one of {string.Join(", ", Reference.HsVintages.All)})");
+        for (var i = 0; i < hs.Count && hsReference is not null; i++)
+        {
+            if (hsReference.IsKnown(vintage, hs[i])) continue;
+            var elsewhere = hsReference.VintagesOf(hs[i]);
+            throw products.Error($"hs[{i}]", $"HS code {hs[i]} is not in {Reference.HsReference.ProductsFile} for {vintage}" +
+                (elsewhere.Count > 0 ? $" (it exists in {string.Join(", ", elsewhere)}: check hs_vintage)" : "") +
+                $" (closest in {vintage}: {string.Join(", ", hsReference.Closest(vintage, hs[i]))}); add it to pipelines/reference/{Reference.HsReference.ProductsFile} if it is right");
+        }
         var faoItems = new List<int>();
         var itemTexts = products.StringOrNumberList("fao_items");
         for (var i = 0; i < itemTexts.Count; i++)
@@ -133,8 +144,8 @@ public sealed partial record PipelineDefinitions(
         var scian = products.StringList("scian", required: false);
         for (var i = 0; i < scian.Count; i++)
         {
-            if (!HsCode().IsMatch(scian[i]))
-                throw products.Error($"scian[{i}]", $"'{scian[i]}' is not a SCIAN code of 2 to 6 digits");
+            if (!ScianCode().IsMatch(scian[i]))
+                throw products.Error($"scian[{i}]", $"'{scian[i]}' is not a SCIAN code of 2, 4 or 6 digits");
             if (mexico is not null && !mexico.IsKnownScian(scian[i]))
                 throw products.Error($"scian[{i}]", $"SCIAN {scian[i]} is not in scian.csv (closest: {string.Join(", ", mexico.ClosestScian(scian[i]))})");
         }
@@ -166,8 +177,11 @@ public sealed partial record PipelineDefinitions(
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex Iso3();
 
-    [GeneratedRegex("^[0-9]{2,6}$")]
+    [GeneratedRegex("^([0-9]{2}|[0-9]{4}|[0-9]{6})$")]
     private static partial Regex HsCode();
+
+    [GeneratedRegex("^[0-9]{2,6}$")]
+    private static partial Regex ScianCode();
 
     [GeneratedRegex("^([0-9]{2}|[0-9]{5})$")]
     private static partial Regex InegiKey();

@@ -78,8 +78,12 @@ public sealed class TransformStage
             fp.Add("normalized:" + s.Id, normalized is null ? "none" : $"{normalized.Fingerprint}@{normalized.RunId}");
         }
         foreach (var c in definitions.Clusters) fp.AddFile("cluster:" + c.Id, definitions.ClusterFile(c.Id));
+        if (File.Exists(WarehouseSettings.PathIn(definitions.Directory)))
+            fp.AddFile("settings", WarehouseSettings.PathIn(definitions.Directory));
         if (definitions.Countries is { } countries) fp.AddFile("reference:countries", countries.File);
         foreach (var f in Reference.MexicoReference.Files(definitions.Directory).Where(File.Exists))
+            fp.AddFile("reference:" + Path.GetFileName(f), f);
+        foreach (var f in Reference.HsReference.Files(definitions.Directory).Where(File.Exists))
             fp.AddFile("reference:" + Path.GetFileName(f), f);
         if (File.Exists(Reference.FaoItemReference.PathIn(definitions.Directory)))
             fp.AddFile("reference:fao_items", Reference.FaoItemReference.PathIn(definitions.Directory));

@@ -29,14 +29,19 @@ public sealed class WarehouseBuilder
         using (var c = DuckDb.Open(buildFile))
         {
             c.Execute($"SET VARIABLE lake_dir = {DuckDb.Literal(layout.LakeDir.Replace('\\', '/'))}");
+            var settings = definitions.Settings ?? new WarehouseSettings();
+            foreach (var (name, value, _) in settings.Entries) c.Execute($"SET VARIABLE {name} = {value}");
             CreateLakeViews(c, layout, Path.Combine(Path.GetDirectoryName(buildFile)!, "empty-tables"));
             c.Execute("BEGIN TRANSACTION");
             foreach (var schema in new[] { "ref", "meta" }.Concat(SqlProject.Layers)) c.Execute($"CREATE SCHEMA {schema}");
             RunSeeds(c, project);
+            foreach (var (name, value, description) in settings.Entries)
+                c.Execute("INSERT INTO ref.settings VALUES ($1, $2, $3)", name, value, description);
             LoadClusters(c, definitions);
             LoadCountries(c, definitions);
             LoadFaoItems(c, definitions);
             LoadMexico(c, definitions);
+            LoadProducts(c, definitions);
             LoadExtracts(c, layout);
             LoadRuns(c, layout);
             c.Execute("INSERT INTO meta.build VALUES ($1, $2, now())", runId, fingerprint);
@@ -148,6 +153,16 @@ public sealed class WarehouseBuilder
         foreach (var g in mx.Geo) c.Execute("INSERT INTO ref.mx_geo VALUES ($1, $2, $3, $4)", g.InegiKey, g.Level, g.Name, g.StateKey);
         foreach (var s in mx.Scian)
             c.Execute("INSERT INTO ref.scian VALUES ($1, $2, $3, $4, $5)", s.Code, s.TitleEs, s.ParentCode, s.Code.Replace("-", "").Length, s.Note);
+    }
+
+    static void LoadProducts(DuckDBConnection c, PipelineDefinitions definitions)
+    {
+        if (definitions.Hs is not { } hs) return;
+        foreach (var p in hs.Products)
+            c.Execute("INSERT INTO ref.products VALUES ($1, $2, $3, $4)", p.HsVintage, p.Code, p.Code.Length, p.Description);
+        foreach (var a in hs.Concordance)
+        foreach (var b in hs.Concordance.Where(b => b.Group == a.Group && b.HsVintage != a.HsVintage))
+            c.Execute("INSERT INTO ref.hs_concordance VALUES ($1, $2, $3, $4, $5)", a.HsVintage, a.Code, b.HsVintage, b.Code, a.Group);
     }
 
     static void LoadExtracts(DuckDBConnection c, DataLayout layout)

@@ -40,7 +40,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(1, r.ExitCode);
         var error = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal("error: validate failed [pipelines/clusters/chile-salmon.json]: field 'products.hs[0]': " +
-                     "'3O2' is not an HS code of 2 to 6 digits. Fix the definition file and run again " +
+                     "'3O2' is not an HS code of 2, 4 or 6 digits. Fix the definition file and run again " +
                      "(`validate` checks definitions without running).", error);
         Assert.False(Directory.Exists(_dir.Combine("data", "raw")), "nothing may be pulled");
     }

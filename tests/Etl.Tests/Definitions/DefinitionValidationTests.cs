@@ -53,7 +53,7 @@ public sealed class DefinitionValidationTests : IDisposable
 
         Assert.Equal("products.hs[1]", e.Field);
         Assert.Equal("pipelines/clusters/chile-salmon.json", e.FilePath);
-        Assert.Contains("'03054X' is not an HS code of 2 to 6 digits", e.Message);
+        Assert.Contains("'03054X' is not an HS code of 2, 4 or 6 digits", e.Message);
     }
 
     [Fact]

@@ -43,9 +43,9 @@ public sealed class BaciNormalizer
             var quarantine = new QuarantineWriter(source.Id, extractId);
             long rows, outside = 0;
             IReadOnlyList<int> written;
-            await using (var writer = new TradeFlowsWriter(outputRoot, source.Id, "baci", "HS", vintage, "X", "FOB", extractId))
+            await using (var writer = new TradeFlowsWriter(outputRoot, source.Id, "baci", extractId))
             {
-                foreach (var file in data) outside += await ReadDataFileAsync(source, file, countries, writer, quarantine, years, ct);
+                foreach (var file in data) outside += await ReadDataFileAsync(source, file, countries, vintage, writer, quarantine, years, ct);
                 rows = writer.Rows;
                 written = writer.Years.Order().ToList();
             }
@@ -101,7 +101,7 @@ public sealed class BaciNormalizer
     }
 
     /// <returns>The number of rows left out because they are outside <paramref name="years"/>.</returns>
-    static async Task<long> ReadDataFileAsync(SourceDefinition source, BaciFile file, IReadOnlyDictionary<int, BaciCountry> countries,
+    static async Task<long> ReadDataFileAsync(SourceDefinition source, BaciFile file, IReadOnlyDictionary<int, BaciCountry> countries, string vintage,
         TradeFlowsWriter writer, QuarantineWriter quarantine, (int First, int Last)? years, CancellationToken ct)
     {
         long outside = 0;
@@ -136,20 +136,27 @@ public sealed class BaciNormalizer
                     Quarantine("v", $"'{csv.GetString(4)}' is not a trade value (thousand USD, a number >= 0)");
                     continue;
                 }
-                double? q = null;
+                double? q = null, qt = null;
                 var qSpan = csv.GetSpan(5);
                 if (!(qSpan.IsEmpty || qSpan.SequenceEqual("NA"u8)))
                 {
-                    if (!csv.TryParse<double>(5, out var qt) || !double.IsFinite(qt) || qt < 0)
+                    if (!csv.TryParse<double>(5, out var tonnes) || !double.IsFinite(tonnes) || tonnes < 0)
                     {
                         Quarantine("q", $"'{csv.GetString(5)}' is not a quantity (tonnes, a number >= 0, or NA)");
                         continue;
                     }
-                    q = qt * 1000.0;
+                    qt = tonnes;
+                    q = tonnes * 1000.0;
                 }
                 await writer.WriteAsync(new TradeFlow
                 {
                     Year = year,
+                    HsVintage = vintage,
+                    Flow = "X",
+                    Valuation = "FOB",
+                    ProductLevel = 6,
+                    QuantityOriginal = qt,
+                    QuantityUnit = qt is null ? null : "t",
                     ReporterCode = exporter.CodeText,
                     ReporterIso3 = exporter.Iso3,
                     PartnerCode = importer.CodeText,

@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace ClusterEtl.Transforms.Definitions;
+
+/// <summary>
+/// Parameters of the SQL models, from <c>pipelines/warehouse.json</c> (optional; defaults below). Each is set as a
+/// DuckDB variable of the same name for the models (<c>getvariable('cif_fob_margin')</c>) and listed in
+/// <c>ref.settings</c> so analysts see which values built the warehouse.
+/// </summary>
+/// <param name="CifFobMargin">Share by which a CIF import value exceeds the FOB export value of the same goods
+/// (freight and insurance); mirror imports are divided by (1 + margin). 0.08 as in Open Trade Statistics.</param>
+/// <param name="DecompositionWindowYears">Window of the long export decomposition, in years (besides consecutive years).</param>
+public sealed record WarehouseSettings(double CifFobMargin = 0.08, int DecompositionWindowYears = 5)
+{
+    public const string FileName = "warehouse.json";
+
+    public static string PathIn(string pipelinesDir) => Path.Combine(pipelinesDir, FileName);
+
+    public static WarehouseSettings Load(string pipelinesDir)
+    {
+        var file = PathIn(pipelinesDir);
+        if (!File.Exists(file)) return new WarehouseSettings();
+        var f = JsonFields.Load(file, FileName);
+        f.RejectUnknown("cif_fob_margin", "decomposition_window_years");
+        var d = new WarehouseSettings();
+        return new WarehouseSettings(
+            f.OptionalNumber("cif_fob_margin", 0, 1) ?? d.CifFobMargin,
+            (int)(f.OptionalNumber("decomposition_window_years", 1, 30) ?? d.DecompositionWindowYears));
+    }
+
+    /// <summary>Name, value (as SQL literal text) and description of each setting.</summary>
+    public IReadOnlyList<(string Name, string Value, string Description)> Entries =>
+    [
+        ("cif_fob_margin", CifFobMargin.ToString("R", CultureInfo.InvariantCulture),
+            "CIF/FOB margin: mirror import values (CIF) are divided by 1 + margin to estimate FOB exports."),
+        ("decomposition_window_years", DecompositionWindowYears.ToString(CultureInfo.InvariantCulture),
+            "Years between year_from and year_to in the windowed rows of marts.cluster_export_decomposition."),
+    ];
+}
