@@ -8,6 +8,7 @@ public static class SourceConnectors
     public static readonly IReadOnlyList<ISourceConnector> All =
     [
         new BaciConnector(),
+        new Comtrade.ComtradeConnector(),
     ];
 
     public static IReadOnlyList<string> Kinds => All.Select(c => c.Kind).ToList();

@@ -52,6 +52,31 @@ public sealed class BaciNormalizerTests : IDisposable
     }
 
     [Fact]
+    public async Task Codes_842_251_757_and_padded_NA_quantities_land_with_the_right_ISO3_through_the_real_code_file()
+    {
+        // BACI's own codes are not ISO numeric for these three: 842 USA (ISO 840), 251 France (250), 757 Switzerland (756).
+        var csv = _dir.Write("BACI_HS92_Y2001_V202201.csv",
+            "t,i,j,k,v,q\n" +
+            "2001,842,251,080440,   12.000,         NA\n" +
+            "2001,251,757,040690,    3.250,      1.000\n" +
+            "2001,757,842,090111,    0.500,         NA\n");
+        var cc = Repo.SharedFile("data", "real", "baci", "country_codes.csv");
+
+        var result = await new BaciNormalizer().NormalizeAsync(Source(csv), csv, Path.GetFileName(csv), cc, "e1",
+            _dir.Combine("out"), _dir.Combine("quarantine"), CancellationToken.None);
+
+        Assert.Equal(3, result.Rows);
+        var rows = Duck.Query(null, $"""
+            SELECT reporter_code, reporter_iso3, partner_code, partner_iso3, value_usd, quantity_kg
+            FROM read_parquet('{FlowsGlob}') ORDER BY value_usd DESC
+            """);
+        // 12.000 thousand USD = 12,000 USD, "   NA" = unknown quantity; 3.250 -> 3,250 USD, 1.000 t -> 1,000 kg.
+        Assert.Equal(["842", "USA", "251", "FRA", 12_000.0, null], rows[0]);
+        Assert.Equal(["251", "FRA", "757", "CHE", 3_250.0, 1_000.0], rows[1]);
+        Assert.Equal(["757", "CHE", "842", "USA", 500.0, null], rows[2]);
+    }
+
+    [Fact]
     public async Task Reads_a_bare_yearly_CSV_with_a_separate_country_code_file()
     {
         var csv = _dir.Write("BACI_HS17_Y2019_V202401b.csv", "t,i,j,k,v,q\n2019,842,152,080440,   2.500,   1.000\n");
