@@ -3,7 +3,8 @@
 CREATE TABLE staging.stg_inegi_index_series AS
 WITH published AS (
     SELECT source AS source_id, indicator_id, area, frequency, period, period_year, period_month, period_quarter,
-           period_start::DATE AS period_start, value, 1 AS periods_observed, false AS derived, extract_id
+           period_start::DATE AS period_start, value, (value IS NOT NULL)::INTEGER AS periods_observed, false AS derived,
+           extract_id
     FROM lake_indicator_series
 ),
 annual_from_monthly AS (
