@@ -1,4 +1,5 @@
 using ClusterEtl.Transforms.Normalize.Baci;
+using ClusterEtl.Transforms.Normalize.Inegi;
 
 namespace ClusterEtl.Transforms.Normalize;
 
@@ -9,6 +10,7 @@ public static class SourceConnectors
     [
         new BaciConnector(),
         new Comtrade.ComtradeConnector(),
+        new DenueConnector(), new InegiCensusConnector(), new InegiBieConnector(),
     ];
 
     public static IReadOnlyList<string> Kinds => All.Select(c => c.Kind).ToList();
