@@ -96,7 +96,7 @@ public sealed partial record PipelineDefinitions(
         }
         if (location.Contains("://")) throw f.Error(field, $"'{location}': only http(s) URLs and local paths are supported");
         var path = Path.GetFullPath(Path.Combine(dir, location));
-        if (!File.Exists(path)) throw f.Error(field, $"file not found: {path}");
+        if (!File.Exists(path) && !System.IO.Directory.Exists(path)) throw f.Error(field, $"file not found: {path}");
         return path;
     }
 

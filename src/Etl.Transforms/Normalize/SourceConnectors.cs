@@ -1,4 +1,5 @@
 using ClusterEtl.Transforms.Normalize.Baci;
+using ClusterEtl.Transforms.Normalize.Faostat;
 
 namespace ClusterEtl.Transforms.Normalize;
 
@@ -8,6 +9,7 @@ public static class SourceConnectors
     public static readonly IReadOnlyList<ISourceConnector> All =
     [
         new BaciConnector(),
+        new FaostatConnector(),
     ];
 
     public static IReadOnlyList<string> Kinds => All.Select(c => c.Kind).ToList();
