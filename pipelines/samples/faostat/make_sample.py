@@ -97,8 +97,7 @@ def qcl_rows():
             prod, ha, flag = CROPS[item][area]
             rows += [(area, item, 5312, "Area harvested", "ha", y, ha[i], flag, "") for i, y in enumerate(YEARS)]
             rows += [(area, item, 5412, "Yield", "kg/ha", y, round(prod[i] * 1000 / ha[i]), "E", "") for i, y in enumerate(YEARS)]
-            rows += [(area, item, 5510, "Production", "t", y, prod[i], flag,
-                      "Unofficial figure compiled from trade partners" if flag == "X" else "") for i, y in enumerate(YEARS)]
+            rows += [(area, item, 5510, "Production", "t", y, prod[i], flag, "") for i, y in enumerate(YEARS)]
     return rows
 
 

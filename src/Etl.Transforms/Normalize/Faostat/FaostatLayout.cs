@@ -140,30 +140,29 @@ public sealed partial class FaostatLayout
         if (names.Length == 2 && names[0] is "flag" or "flags" && names[1] == "description")
             return layout.As(FaostatLayoutKind.Flags);
 
-        // Required column groups (any one name of a group will do) of each data layout.
+        // Required column groups (any one name of a group will do) of each data layout; on a tie, the first is the closest.
         var item = new[] { "Item Code", "Item Code (CPC)" };
         (FaostatLayoutKind Kind, string[][] Groups, int[][] Found)[] candidates =
         [
+            (FaostatLayoutKind.Normalized,
+                [["Area Code", "Area Code (M49)", "Area Code (FAO)"], item, ["Element Code"], ["Year"], ["Unit"], ["Value"]],
+                [[layout.AreaFao, layout.AreaM49], [layout.ItemFao, layout.ItemCpc], [layout.ElementCode], [layout.Year], [layout.Unit],
+                    [layout.Value]]),
+            (FaostatLayoutKind.Wide,
+                [["Area Code", "Area Code (M49)"], item, ["Element Code"], ["Unit"], ["Y1961 ... Y2022"]],
+                [[layout.AreaFao, layout.AreaM49], [layout.ItemFao, layout.ItemCpc], [layout.ElementCode], [layout.Unit],
+                    [years.Count > 0 ? 0 : -1]]),
             (FaostatLayoutKind.TradeMatrix,
                 [["Reporter Country Code", "Reporter Country Code (M49)"], ["Partner Country Code", "Partner Country Code (M49)"], item,
                     ["Element Code"], ["Year"], ["Unit"], ["Value"]],
                 [[layout.ReporterFao, layout.ReporterM49], [layout.PartnerFao, layout.PartnerM49], [layout.ItemFao, layout.ItemCpc],
                     [layout.ElementCode], [layout.Year], [layout.Unit], [layout.Value]]),
-            (FaostatLayoutKind.Wide,
-                [["Area Code", "Area Code (M49)"], item, ["Element Code"], ["Unit"], ["Y1961 ... Y2022"]],
-                [[layout.AreaFao, layout.AreaM49], [layout.ItemFao, layout.ItemCpc], [layout.ElementCode], [layout.Unit],
-                    [years.Count > 0 ? 0 : -1]]),
-            (FaostatLayoutKind.Normalized,
-                [["Area Code", "Area Code (M49)", "Area Code (FAO)"], item, ["Element Code"], ["Year"], ["Unit"], ["Value"]],
-                [[layout.AreaFao, layout.AreaM49], [layout.ItemFao, layout.ItemCpc], [layout.ElementCode], [layout.Year], [layout.Unit],
-                    [layout.Value]]),
         ];
         var isTradeMatrix = layout.ReporterFao >= 0 || layout.ReporterM49 >= 0;
         foreach (var (kind, _, found) in candidates)
         {
-            if (!found.All(g => g.Any(i => i >= 0))) continue;
+            if (!found.All(g => g.Any(i => i >= 0)) || isTradeMatrix != (kind == FaostatLayoutKind.TradeMatrix)) continue;
             if (kind == FaostatLayoutKind.TradeMatrix) return layout.As(kind);
-            if (isTradeMatrix) break;
             if (kind == FaostatLayoutKind.Wide)
                 return layout.As(years.Any(y => y.Flag >= 0) ? FaostatLayoutKind.Wide : FaostatLayoutKind.WideNoFlag);
             return layout.As(layout.DomainCode >= 0 ? FaostatLayoutKind.Web : FaostatLayoutKind.Normalized);
