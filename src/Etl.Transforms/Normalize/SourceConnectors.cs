@@ -1,5 +1,6 @@
 using ClusterEtl.Transforms.Normalize.Baci;
 using ClusterEtl.Transforms.Normalize.Inegi;
+using ClusterEtl.Transforms.Normalize.Faostat;
 
 namespace ClusterEtl.Transforms.Normalize;
 
@@ -11,6 +12,7 @@ public static class SourceConnectors
         new BaciConnector(),
         new Comtrade.ComtradeConnector(),
         new DenueConnector(), new InegiCensusConnector(), new InegiBieConnector(),
+        new FaostatConnector(),
     ];
 
     public static IReadOnlyList<string> Kinds => All.Select(c => c.Kind).ToList();

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using ClusterEtl.Transforms.Pipeline;
+using CsvHelper;
+using Serilog;
+
+namespace ClusterEtl.Transforms.Normalize.Faostat;
+
+/// <summary>One CSV of a FAOSTAT download (a zip entry or a bare file) and its layout.</summary>
+/// <param name="Group">The data set the file is a copy of: its name without <c>_(Normalized)</c>, <c>_NOFLAG</c> and extension,
+/// prefixed by the zip it is in (a bulk zip holds the same data normalized, wide and without flags).</param>
+public sealed record FaostatFile(string Display, string Name, string Group, Func<Stream> Open, FaostatLayout Layout);
+
+/// <summary>The files to read, and the ones passed over with why.</summary>
+public sealed record FaostatSelection(IReadOnlyList<FaostatFile> Data, IReadOnlyList<FaostatFile> Flags,
+    IReadOnlyList<(FaostatFile File, string Why)> Ignored);
+
+/// <summary>
+/// Opens what a FAOSTAT source points at: bulk zips (their CSVs), bare CSVs, or every such file of a folder;
+/// classifies each CSV by its header, and picks the data to read: per data set, the normalized or web copy,
+/// else the wide copy with flags, else the wide copy without flags. A zip that cannot be read (truncated
+/// download) is a clear error naming it; so is a CSV whose header matches no FAOSTAT layout.
+/// </summary>
+public static partial class FaostatFiles
+{
+    static readonly ILogger Log = Serilog.Log.ForContext(typeof(FaostatFiles));
+
+    /// <summary>How every FAOSTAT CSV is read (UTF-8 bytes, after <see cref="FaostatEncoding"/>).</summary>
+    public static readonly CsvReaderOptions CsvOptions = new()
+    {
+        Separator = ',',
+        HasHeader = true,
+        TrackLineNumbers = true,
+        TrimWhitespace = true,
+        FormatProvider = CultureInfo.InvariantCulture,
+        MalformedData = CsvMalformedDataHandling.Recover,
+        NormalizeHeaderName = n => n.Trim('\uFEFF', ' ', '"').ToLowerInvariant(),
+    };
+
+    /// <param name="inputs">The pulled files: (full path, path as shown).</param>
+    public static IReadOnlyList<FaostatFile> Open(IReadOnlyList<(string Path, string Display)> inputs, string sourceId,
+        List<IDisposable> owned)
+    {
+        var files = new List<FaostatFile>();
+        foreach (var (path, display) in inputs)
+        {
+            if (!IsZip(path))
+            {
+                var name = Path.GetFileName(path);
+                files.Add(Classify(display, name, Stem(name), () => File.OpenRead(path)));
+                continue;
+            }
+            ZipArchive zip;
+            try
+            {
+                zip = ZipFile.OpenRead(path);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new PipelineException("normalize", $"not a readable zip archive, probably truncated or corrupt ({e.Message})",
+                    "Download the file again (or point 'location' at a complete copy) and rerun.", sourceId, display, inner: e);
+            }
+            owned.Add(zip);
+            var zipName = Path.GetFileName(path);
+            files.AddRange(zip.Entries
+                .Where(e => e.Length > 0 && e.FullName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+                .OrderBy(e => e.FullName, StringComparer.Ordinal)
+                .Select(e => Classify($"{display}!{e.FullName}", e.Name, zipName + "!" + Stem(e.Name), () => e.Open())));
+        }
+        return files;
+    }
+
+    public static FaostatSelection Select(IReadOnlyList<FaostatFile> files, string sourceId)
+    {
+        var data = new List<FaostatFile>();
+        var ignored = new List<(FaostatFile, string)>();
+        foreach (var file in files.Where(f => f.Layout.Kind == FaostatLayoutKind.Unknown))
+        {
+            if (file.Display.Contains('!'))
+            {
+                ignored.Add((file, file.Layout.Problem!));
+                continue;
+            }
+            throw new PipelineException("normalize", $"{file.Layout.Problem} (header: {string.Join(",", file.Layout.Header)})",
+                "Point 'location' at a FAOSTAT download: a bulk zip, a bulk normalized or wide CSV, a web download " +
+                "(FAOSTAT_data_en_*.csv) or a Detailed Trade Matrix CSV.", sourceId, file.Display, 1, file.Layout.MissingColumn);
+        }
+        foreach (var group in files.Where(f => f.Layout.IsData).GroupBy(f => f.Group))
+        {
+            var best = group.Min(f => Rank(f.Layout.Kind));
+            foreach (var f in group)
+            {
+                if (Rank(f.Layout.Kind) == best) data.Add(f);
+                else ignored.Add((f, $"another copy of the same data is read ({FaostatLayout.Describe(group.First(g => Rank(g.Layout.Kind) == best).Layout.Kind)})"));
+            }
+        }
+        foreach (var f in files.Where(f => f.Layout.Kind == FaostatLayoutKind.Sidecar)) ignored.Add((f, "a code list"));
+        foreach (var (f, why) in ignored) Log.Information("{Source}: not reading {File}: {Why}", sourceId, f.Display, why);
+        return new FaostatSelection(data, files.Where(f => f.Layout.Kind == FaostatLayoutKind.Flags).ToList(), ignored);
+    }
+
+    static int Rank(FaostatLayoutKind kind) => kind switch
+    {
+        FaostatLayoutKind.Normalized or FaostatLayoutKind.Web or FaostatLayoutKind.TradeMatrix => 0,
+        FaostatLayoutKind.Wide => 1,
+        _ => 2,
+    };
+
+    static bool IsZip(string path)
+    {
+        using var fs = File.OpenRead(path);
+        Span<byte> magic = stackalloc byte[4];
+        return fs.Read(magic) == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+    }
+
+    static FaostatFile Classify(string display, string name, string group, Func<Stream> open)
+    {
+        IReadOnlyList<string> header;
+        try
+        {
+            header = FaostatLayout.ReadHeader(open);
+        }
+        catch (InvalidDataException)
+        {
+            header = [];
+        }
+        return new FaostatFile(display, name, group, open, FaostatLayout.Detect(header));
+    }
+
+    /// <summary><c>Prices_E_All_Data_(Normalized).csv</c>, <c>Prices_E_All_Data.csv</c> and <c>Prices_E_All_Data_NOFLAG.csv</c> → <c>Prices_E_All_Data</c>.</summary>
+    public static string Stem(string name) => CopySuffix().Replace(Path.GetFileNameWithoutExtension(name), "");
+
+    /// <summary>The FAOSTAT domain a bulk file name stands for (<c>Production_Crops_Livestock_E_All_Data…</c> → QCL), or null.</summary>
+    public static string? DomainFromName(string name)
+    {
+        var stem = Stem(name);
+        var i = stem.IndexOf("_E_", StringComparison.OrdinalIgnoreCase);
+        var key = (i > 0 ? stem[..i] : stem).ToLowerInvariant();
+        return key switch
+        {
+            "production_crops_livestock" => "QCL",
+            "production_crops" => "QC",
+            "production_livestock" => "QL",
+            "prices" => "PP",
+            "trade_cropslivestock" or "trade_crops_livestock" => "TCL",
+            "trade_detailedtradematrix" => "TM",
+            _ => null,
+        };
+    }
+
+    [GeneratedRegex(@"_\(normalized\)$|_noflag$", RegexOptions.IgnoreCase)]
+    private static partial Regex CopySuffix();
+}
