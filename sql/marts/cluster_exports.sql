@@ -1,13 +1,13 @@
 -- Cluster export indicators, one row per cluster and year of trade data (any HS vintage: the cluster's codes are
--- carried into the data's vintage by intermediate.int_cluster_products).
--- Definitions: ../shared/docs/indicators.md (Balassa RCA, world market share, destinations).
+-- carried into the data's vintage by intermediate.int_cluster_products). Definitions: docs/indicators.md
+-- (Balassa RCA, world market share, UNCTAD normalised HHI, unit values, growth from zero never infinite).
 CREATE TABLE marts.cluster_exports AS
 WITH years AS (
     SELECT year, string_agg(DISTINCT hs_vintage, ', ' ORDER BY hs_vintage) AS trade_hs_vintages
     FROM intermediate.int_country_product_exports
     GROUP BY year
 ),
-world_totals AS (        -- sum over all exporters and products: the denominator of RCA's world side
+world_totals AS (        -- all exporters, all products: the denominator of RCA's world side
     SELECT year, sum(export_value_usd) AS world_all_products_usd
     FROM intermediate.int_country_product_exports
     GROUP BY ALL
@@ -17,74 +17,133 @@ country_totals AS (      -- each exporter's exports of all products
     FROM intermediate.int_country_product_exports
     GROUP BY ALL
 ),
-world_cluster_products AS (   -- all exporters' exports of the cluster's products
-    SELECT p.cluster_id, e.year, sum(e.export_value_usd) AS world_export_value_usd
+world_cluster_products AS (   -- every exporter's exports of the cluster's products, and the other exporters' unit value
+    SELECT p.cluster_id, e.year,
+           sum(e.export_value_usd)                                                      AS world_export_value_usd,
+           sum(e.export_qty_kg)                                                         AS world_export_qty_kg,
+           sum(e.export_value_with_qty_usd) FILTER (WHERE e.exporter_key <> c.country_iso3)
+             / sum(e.export_qty_kg) FILTER (WHERE e.exporter_key <> c.country_iso3)     AS others_unit_value_usd_kg
     FROM intermediate.int_cluster_products AS p
-    JOIN intermediate.int_country_product_exports AS e USING (hs_vintage, product_code)
-    GROUP BY ALL
-),
-by_destination AS (
-    SELECT cluster_id, year, importer_key, sum(value_usd) AS value_usd
-    FROM intermediate.int_cluster_export_flows
+    JOIN ref.clusters AS c ON c.cluster_id = p.cluster_id
+    JOIN intermediate.int_country_product_exports AS e ON e.hs_vintage = p.hs_vintage AND e.product_code = p.product_code
     GROUP BY ALL
 ),
 cluster_totals AS (
     SELECT cluster_id, year,
-           sum(value_usd) AS export_value_usd,
-           count(DISTINCT importer_key) FILTER (WHERE value_usd > 0) AS n_destinations,
+           sum(value_usd)                                                AS export_value_usd,
+           sum(quantity_kg) FILTER (WHERE quantity_kg > 0)               AS export_qty_kg,
+           sum(value_usd) FILTER (WHERE quantity_kg > 0)
+             / sum(quantity_kg) FILTER (WHERE quantity_kg > 0)           AS unit_value_usd_kg,
            CASE WHEN count(DISTINCT value_basis) = 1 THEN min(value_basis) ELSE 'mixed' END AS value_basis
     FROM intermediate.int_cluster_export_flows
     GROUP BY ALL
 ),
-cluster_quantities AS (
-    SELECT cluster_id, year, sum(quantity_kg) AS export_qty_kg
-    FROM intermediate.int_cluster_export_flows
+destinations AS (
+    SELECT cluster_id, year,
+           count(*)                    AS n_destinations,
+           sum(share * share)          AS destination_hhi,
+           max(share)                  AS top_destination_share,
+           arg_min(partner_key, rank)  AS top_destination
+    FROM marts.cluster_destinations
     GROUP BY ALL
 ),
-top_destination AS (     -- largest destination by value; ties go to the alphabetically first code
-    SELECT cluster_id, year, importer_key AS top_destination, value_usd AS top_destination_value_usd
-    FROM by_destination
-    QUALIFY row_number() OVER (PARTITION BY cluster_id, year ORDER BY value_usd DESC, importer_key) = 1
+cluster_imports AS (     -- the cluster country's imports of the same products (FOB, from the mirror table)
+    SELECT c.cluster_id, f.year, sum(f.value_usd) AS import_value_usd
+    FROM ref.clusters AS c
+    JOIN intermediate.int_cluster_products AS p USING (cluster_id)
+    JOIN staging.stg_trade_mirror_flows AS f
+      ON f.hs_vintage = p.hs_vintage AND f.product_code = p.product_code AND f.importer_key = c.country_iso3 AND f.month IS NULL
+    JOIN intermediate.int_trade_basis AS b
+      ON b.year = f.year AND b.source_kind = f.source_kind AND b.hs_vintage = f.hs_vintage
+    GROUP BY ALL
+),
+production AS (          -- FAO production of the cluster's items in its country (tonnes)
+    SELECT i.cluster_id, fp.year, sum(fp.production_t) AS production_t
+    FROM ref.cluster_fao_items AS i
+    JOIN ref.clusters AS c USING (cluster_id)
+    JOIN staging.stg_fao_production AS fp ON fp.item_code_fao = i.item_code AND fp.area_iso3 = c.country_iso3
+    GROUP BY ALL
+),
+base AS (
+    SELECT
+        c.cluster_id,
+        y.year,
+        c.name                                             AS cluster_name,
+        c.country_iso3,
+        c.hs_vintage,
+        y.trade_hs_vintages,
+        coalesce(t.export_value_usd, 0)                    AS export_value_usd,
+        t.export_qty_kg,
+        coalesce(w.world_export_value_usd, 0)              AS world_export_value_usd,
+        coalesce(t.export_value_usd, 0) / nullif(w.world_export_value_usd, 0) AS world_share_value,
+        t.export_qty_kg / nullif(w.world_export_qty_kg, 0) AS world_share_qty,
+        (coalesce(t.export_value_usd, 0) / nullif(ct.country_all_products_usd, 0))
+          / nullif(w.world_export_value_usd / nullif(wt.world_all_products_usd, 0), 0) AS rca,
+        coalesce(d.n_destinations, 0)                      AS n_destinations,
+        d.top_destination,
+        d.top_destination_share,
+        d.destination_hhi,
+        CASE WHEN d.n_destinations = 1 THEN 0.0
+             ELSE (sqrt(d.destination_hhi) - sqrt(1.0 / d.n_destinations)) / (1 - sqrt(1.0 / d.n_destinations)) END
+                                                           AS destination_hhi_norm,
+        t.unit_value_usd_kg,
+        t.unit_value_usd_kg / nullif(w.others_unit_value_usd_kg, 0) AS relative_unit_value,
+        (t.export_qty_kg / 1000.0) / nullif(pr.production_t, 0) AS export_share_of_production,
+        coalesce(t.export_value_usd, 0) - coalesce(im.import_value_usd, 0) AS trade_balance_usd,
+        t.value_basis
+    FROM ref.clusters AS c
+    CROSS JOIN years AS y
+    JOIN world_totals AS wt ON wt.year = y.year
+    LEFT JOIN country_totals AS ct ON ct.year = y.year AND ct.exporter_key = c.country_iso3
+    LEFT JOIN world_cluster_products AS w ON w.cluster_id = c.cluster_id AND w.year = y.year
+    LEFT JOIN cluster_totals AS t ON t.cluster_id = c.cluster_id AND t.year = y.year
+    LEFT JOIN destinations AS d ON d.cluster_id = c.cluster_id AND d.year = y.year
+    LEFT JOIN cluster_imports AS im ON im.cluster_id = c.cluster_id AND im.year = y.year
+    LEFT JOIN production AS pr ON pr.cluster_id = c.cluster_id AND pr.year = y.year
+),
+with_history AS (
+    SELECT *,
+           lag(year) OVER w              AS previous_year,
+           lag(export_value_usd) OVER w  AS previous_value_usd
+    FROM base
+    WINDOW w AS (PARTITION BY cluster_id ORDER BY year)
 )
 SELECT
-    c.cluster_id,
-    y.year,
-    c.name                                             AS cluster_name,
-    c.country_iso3,
-    c.hs_vintage,
-    y.trade_hs_vintages,
-    coalesce(t.export_value_usd, 0)                    AS export_value_usd,
-    q.export_qty_kg,
-    coalesce(w.world_export_value_usd, 0)              AS world_export_value_usd,
-    coalesce(t.export_value_usd, 0) / nullif(w.world_export_value_usd, 0) AS world_share,
-    (coalesce(t.export_value_usd, 0) / nullif(ct.country_all_products_usd, 0))
-      / nullif(w.world_export_value_usd / nullif(wt.world_all_products_usd, 0), 0) AS rca,
-    coalesce(t.n_destinations, 0)                      AS n_destinations,
-    td.top_destination,
-    td.top_destination_value_usd / nullif(t.export_value_usd, 0) AS top_destination_share,
-    t.value_basis
-FROM ref.clusters AS c
-CROSS JOIN years AS y
-JOIN world_totals AS wt ON wt.year = y.year
-LEFT JOIN country_totals AS ct ON ct.year = y.year AND ct.exporter_key = c.country_iso3
-LEFT JOIN world_cluster_products AS w ON w.cluster_id = c.cluster_id AND w.year = y.year
-LEFT JOIN cluster_totals AS t ON t.cluster_id = c.cluster_id AND t.year = y.year
-LEFT JOIN cluster_quantities AS q ON q.cluster_id = c.cluster_id AND q.year = y.year
-LEFT JOIN top_destination AS td ON td.cluster_id = c.cluster_id AND td.year = y.year;
+    h.cluster_id, h.year, h.cluster_name, h.country_iso3, h.hs_vintage, h.trade_hs_vintages,
+    h.export_value_usd, h.export_qty_kg,
+    CASE WHEN h.previous_year = h.year - 1 AND h.previous_value_usd > 0
+         THEN h.export_value_usd / h.previous_value_usd - 1 END        AS growth_yoy,
+    coalesce(h.previous_year = h.year - 1 AND h.previous_value_usd = 0 AND h.export_value_usd > 0, false) AS new_market,
+    CASE WHEN f.export_value_usd > 0 THEN power(h.export_value_usd / f.export_value_usd, 1.0 / 5) - 1 END AS cagr_5y,
+    h.world_export_value_usd, h.world_share_value, h.world_share_qty, h.rca,
+    h.n_destinations, h.top_destination, h.top_destination_share, h.destination_hhi, h.destination_hhi_norm,
+    h.unit_value_usd_kg, h.relative_unit_value, h.export_share_of_production, h.trade_balance_usd, h.value_basis
+FROM with_history AS h
+LEFT JOIN base AS f ON f.cluster_id = h.cluster_id AND f.year = h.year - 5;
 
-COMMENT ON TABLE marts.cluster_exports IS 'Export indicators per cluster and year: value, volume, world market share, Balassa RCA and destinations. National trade data for the cluster''s HS products (see ref.clusters.region).';
+COMMENT ON TABLE marts.cluster_exports IS 'Export indicators per cluster and year: value, volume, growth, world market shares, Balassa RCA, destinations and their concentration, unit values, export share of production and trade balance. National trade data for the cluster''s HS products (see ref.clusters.region).';
 COMMENT ON COLUMN marts.cluster_exports.cluster_id IS 'Cluster id (ref.clusters).';
-COMMENT ON COLUMN marts.cluster_exports.year IS 'Calendar year; every year of trade data in the cluster''s HS vintage, including years without cluster exports (value 0).';
-COMMENT ON COLUMN marts.cluster_exports.cluster_name IS 'Human name of the cluster.';
-COMMENT ON COLUMN marts.cluster_exports.country_iso3 IS 'Exporting country (ISO3).';
+COMMENT ON COLUMN marts.cluster_exports.year IS 'Calendar year (every year of the trade data; 0 exports when the cluster exported nothing).';
+COMMENT ON COLUMN marts.cluster_exports.cluster_name IS 'Cluster name.';
+COMMENT ON COLUMN marts.cluster_exports.country_iso3 IS 'Country of the cluster (ISO3).';
 COMMENT ON COLUMN marts.cluster_exports.hs_vintage IS 'HS vintage the cluster''s codes are written in (ref.clusters).';
 COMMENT ON COLUMN marts.cluster_exports.trade_hs_vintages IS 'HS vintage(s) of the trade data used for the year (intermediate.int_trade_basis).';
+COMMENT ON COLUMN marts.cluster_exports.export_value_usd IS 'X: the country''s exports of the cluster''s products, USD (FOB; reported, else mirror; BACI reconciled).';
+COMMENT ON COLUMN marts.cluster_exports.export_qty_kg IS 'Q: known quantity of those exports, kg; flows without quantity add nothing; NULL when none is known.';
+COMMENT ON COLUMN marts.cluster_exports.growth_yoy IS 'X_t / X_(t-1) - 1; NULL when the previous year is not in the data or its value is 0 (never infinite: see new_market).';
+COMMENT ON COLUMN marts.cluster_exports.new_market IS 'True when the cluster exported nothing in the previous year of the data and something this year (growth from zero).';
+COMMENT ON COLUMN marts.cluster_exports.cagr_5y IS '(X_t / X_(t-5))^(1/5) - 1; NULL when year t-5 is not in the data or its value is 0.';
+COMMENT ON COLUMN marts.cluster_exports.world_export_value_usd IS 'Every exporter''s exports of the cluster''s products, USD.';
+COMMENT ON COLUMN marts.cluster_exports.world_share_value IS 'World market share by value: export_value_usd / world_export_value_usd.';
+COMMENT ON COLUMN marts.cluster_exports.world_share_qty IS 'World market share by volume: export_qty_kg / world known quantity of the products; NULL without quantities.';
+COMMENT ON COLUMN marts.cluster_exports.rca IS 'Balassa RCA of the country in the cluster''s products: (X / country''s exports of all products) / (world exports of the products / world exports of all products).';
+COMMENT ON COLUMN marts.cluster_exports.n_destinations IS 'Destinations with exports > 0.';
+COMMENT ON COLUMN marts.cluster_exports.top_destination IS 'Largest destination by value (ISO3 or <KIND>:<code>; ties to the alphabetically first).';
+COMMENT ON COLUMN marts.cluster_exports.top_destination_share IS 'Share of the top destination in export_value_usd, in [0, 1].';
+COMMENT ON COLUMN marts.cluster_exports.destination_hhi IS 'Herfindahl-Hirschman index of destinations: sum of squared value shares, in (0, 1].';
+COMMENT ON COLUMN marts.cluster_exports.destination_hhi_norm IS 'UNCTAD normalised HHI: (sqrt(HHI) - sqrt(1/N)) / (1 - sqrt(1/N)), N = n_destinations; 0 by convention when N = 1; NULL without exports.';
+COMMENT ON COLUMN marts.cluster_exports.unit_value_usd_kg IS 'Export unit value, USD/kg: value of the flows with a known, non-zero quantity / that quantity (missing or estimated-zero quantities excluded, never counted as 0).';
+COMMENT ON COLUMN marts.cluster_exports.relative_unit_value IS 'unit_value_usd_kg / the unit value of all other exporters of the same products (same rule for quantities).';
+COMMENT ON COLUMN marts.cluster_exports.export_share_of_production IS 'Export quantity (t) / FAO production (t) of the cluster''s FAO items in its country (staging.stg_fao_production); NULL without FAO data or items. Product weights are compared as they are (HS product weight vs FAO item weight: dairy products are not converted to milk equivalent).';
+COMMENT ON COLUMN marts.cluster_exports.trade_balance_usd IS 'export_value_usd - the country''s imports of the same products (valued FOB, from staging.stg_trade_mirror_flows), USD.';
 COMMENT ON COLUMN marts.cluster_exports.value_basis IS 'Where the export values come from: reconciled (BACI), reported (exporter), mirror (importer''s declaration converted to FOB) or mixed; NULL without exports.';
-COMMENT ON COLUMN marts.cluster_exports.export_value_usd IS 'X_cP: the country''s exports of the cluster''s products to all destinations, USD FOB. 0 when none.';
-COMMENT ON COLUMN marts.cluster_exports.export_qty_kg IS 'Export quantity in kg, summed over flows with a known quantity (flows without one add nothing); NULL when no quantity is known.';
-COMMENT ON COLUMN marts.cluster_exports.world_export_value_usd IS 'X_wP: exports of the cluster''s products by all exporters in the data, USD.';
-COMMENT ON COLUMN marts.cluster_exports.world_share IS 'World market share by value: X_cP / X_wP, in [0, 1]; NULL when nobody exports the products.';
-COMMENT ON COLUMN marts.cluster_exports.rca IS 'Balassa revealed comparative advantage: (X_cP / X_c) / (X_wP / X_w), totals over every exporter and product present in that year and vintage, missing = 0. >= 1 means a revealed advantage. NULL when the country exports nothing that year.';
-COMMENT ON COLUMN marts.cluster_exports.n_destinations IS 'Number of importers with exports of the cluster''s products > 0.';
-COMMENT ON COLUMN marts.cluster_exports.top_destination IS 'Importer (ISO3) with the largest value; ties go to the alphabetically first; NULL without exports.';
-COMMENT ON COLUMN marts.cluster_exports.top_destination_share IS 'Share of the top destination in export_value_usd, in [0, 1]; NULL without exports.';

@@ -62,6 +62,8 @@ try
             return ClustersCommand.List(PipelineDefinitions.Load(options.PipelinesDir), Console.Out);
         case "clusters":
             return ClustersCommand.Show(PipelineDefinitions.Load(options.PipelinesDir), options.Argument, new DataLayout(options.DataDir), Console.Out);
+        case "report":
+            return ReportCommand.Run(options.Argument!, new DataLayout(options.DataDir), Console.Out);
         case "runs":
             return OperatorCommands.Runs(new DataLayout(options.DataDir), options.Last, Console.Out);
         case "validate":

@@ -28,6 +28,8 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
           clusters show ID
                         What a cluster covers: country codes, HS codes and the HS6 codes found in the
                         data, FAO items with their CPC/HS codes, SCIAN codes, INEGI regions, peers.
+          report ID     A readable profile of one cluster from the published warehouse: exports, prices and
+                        concentration per year, latest year and trend.
           runs          Recent runs from the run ledger (runs/ under --data-dir): stages, rows, durations, errors.
           validate      Check the definitions (pipelines/) and the SQL models (sql/) without running anything.
           bench         Normalize a generated BACI year of --rows rows and compare with DuckDB's own
@@ -61,7 +63,7 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
         Exit codes: 0 success, 1 the run failed (the reason is printed on one line), 2 bad command line.
         """;
 
-    static readonly string[] Commands = ["run", "serve", "jobs", "trigger", "backfill", "runs", "clusters", "validate", "bench"];
+    static readonly string[] Commands = ["run", "serve", "jobs", "trigger", "backfill", "runs", "clusters", "report", "validate", "bench"];
 
     public static CliOptions Parse(string[] args)
     {
@@ -98,12 +100,13 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
                 "--invisibility-timeout" => o with { Serve = o.Serve with { InvisibilitySeconds = Number(5, 86_400) } },
                 "--lock-timeout" => o with { Serve = o.Serve with { LockTimeoutSeconds = Number(5, 86_400) } },
                 "--years" => o with { Years = ParseYears(Value()) },
-                _ when !a.StartsWith('-') && command is "trigger" or "backfill" && o.Argument is null => o with { Argument = a },
+                _ when !a.StartsWith('-') && command is "trigger" or "backfill" or "report" && o.Argument is null => o with { Argument = a },
                 "show" when command == "clusters" && o.Argument is null && i + 1 < args.Length => o with { Argument = args[++i] },
                 _ => throw new UsageException($"unknown option '{a}' for {command}"),
             };
         }
         if (command == "trigger" && o.Argument is null) throw new UsageException("trigger needs the id of a recurring job");
+        if (command == "report" && o.Argument is null) throw new UsageException("report needs a cluster id (see `clusters`)");
         if (command == "backfill" && (o.Argument is null || o.Years is null))
             throw new UsageException("backfill needs a source id and --years FIRST-LAST (e.g. backfill baci_hs92 --years 2010-2020)");
         if (o.Serve.Storage is not ("memory" or "postgres"))

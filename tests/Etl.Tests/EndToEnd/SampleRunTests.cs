@@ -70,7 +70,7 @@ public sealed class SampleRunTests : IDisposable
         Assert.True(outcome.Succeeded, outcome.Error);
         Assert.Equal(["pull", "normalize", "transform", "publish"], outcome.Stages.Select(s => s.Stage));
         var row = Duck.Query(Layout.WarehouseFile, """
-            SELECT export_value_usd, export_qty_kg, world_export_value_usd, world_share, rca,
+            SELECT export_value_usd, export_qty_kg, world_export_value_usd, world_share_value, rca,
                    n_destinations, top_destination, top_destination_share
             FROM marts.cluster_exports WHERE cluster_id = 'chile-salmon' AND year = 2001
             """).Single();

@@ -95,7 +95,7 @@ public sealed class MirrorFlowTests : IDisposable
             "salmon-hs17|2001|700|2000|0.35|1|reconciled|HS92",
             "salmon-hs17|2020|1500|2000|0.75|3|reported|HS17",
         ], Duck.Query(db, """
-            SELECT cluster_id, year, export_value_usd, world_export_value_usd, world_share, n_destinations, value_basis, trade_hs_vintages
+            SELECT cluster_id, year, export_value_usd, world_export_value_usd, world_share_value, n_destinations, value_basis, trade_hs_vintages
             FROM marts.cluster_exports ORDER BY ALL
             """).Select(Row));
     }

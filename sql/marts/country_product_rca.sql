@@ -1,0 +1,41 @@
+-- Revealed comparative advantage (Balassa) of every exporter in every HS6 product, per year and HS vintage:
+--   rca = (x_cp / sum_p x_cp) / (sum_c x_cp / sum_cp x_cp),   mcp = 1 when rca >= 1
+-- the form py-ecomplexity and WITS use, over every exporter and product in the trade data of the year and
+-- vintage (intermediate.int_country_product_exports). Pairs without exports have rca 0 and are not listed.
+CREATE TABLE marts.country_product_rca AS
+WITH x AS (
+    SELECT year, hs_vintage, exporter_key, product_code, export_value_usd
+    FROM intermediate.int_country_product_exports
+    WHERE export_value_usd > 0
+),
+totals AS (
+    SELECT *,
+           sum(export_value_usd) OVER (PARTITION BY year, hs_vintage, exporter_key) AS country_total_usd,
+           sum(export_value_usd) OVER (PARTITION BY year, hs_vintage, product_code) AS world_product_usd,
+           sum(export_value_usd) OVER (PARTITION BY year, hs_vintage)               AS world_total_usd
+    FROM x
+)
+SELECT
+    year,
+    'HS'                                      AS classification,
+    hs_vintage,
+    CASE WHEN length(exporter_key) = 3 THEN exporter_key END AS country_iso3,
+    exporter_key                              AS country_key,
+    product_code,
+    export_value_usd,
+    world_product_usd                         AS world_export_value_usd,
+    (export_value_usd / country_total_usd) / (world_product_usd / world_total_usd) AS rca,
+    (export_value_usd / country_total_usd) / (world_product_usd / world_total_usd) >= 1 AS mcp
+FROM totals;
+
+COMMENT ON TABLE marts.country_product_rca IS 'Balassa revealed comparative advantage of every exporter in every HS6 product, per year and HS vintage, over all exporters and products of the trade data (py-ecomplexity / WITS definition). Pairs without exports (rca 0) are not listed.';
+COMMENT ON COLUMN marts.country_product_rca.year IS 'Calendar year.';
+COMMENT ON COLUMN marts.country_product_rca.classification IS 'Product classification: HS.';
+COMMENT ON COLUMN marts.country_product_rca.hs_vintage IS 'HS vintage of product_code; totals are taken within the vintage.';
+COMMENT ON COLUMN marts.country_product_rca.country_iso3 IS 'Exporter ISO3; NULL for groupings without one (see country_key).';
+COMMENT ON COLUMN marts.country_product_rca.country_key IS 'Exporter as aggregated: ISO3, or <KIND>:<code> for groupings (BACI:490 Other Asia, nes).';
+COMMENT ON COLUMN marts.country_product_rca.product_code IS 'HS6 product code.';
+COMMENT ON COLUMN marts.country_product_rca.export_value_usd IS 'x_cp: the exporter''s exports of the product, USD (FOB; reported, mirror or BACI).';
+COMMENT ON COLUMN marts.country_product_rca.world_export_value_usd IS 'sum_c x_cp: every exporter''s exports of the product, USD.';
+COMMENT ON COLUMN marts.country_product_rca.rca IS 'Balassa RCA = (x_cp / sum_p x_cp) / (sum_c x_cp / sum_cp x_cp); > 0.';
+COMMENT ON COLUMN marts.country_product_rca.mcp IS 'Presence M_cp: true when rca >= 1 (py-ecomplexity and WITS; Open Trade Statistics uses rca > 1).';

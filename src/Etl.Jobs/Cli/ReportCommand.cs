@@ -1,0 +1,95 @@
+using System.Globalization;
+using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Warehouse;
+using DuckDB.NET.Data;
+
+namespace ClusterEtl.Jobs.Cli;
+
+/// <summary>
+/// <c>report CLUSTER_ID</c>: a readable profile of one cluster from the published warehouse — the latest year
+/// with exports and the trend of the main export, price and concentration indicators — so a person can check a
+/// cluster without SQL. Indicators a mart does not have for the cluster print as "-".
+/// </summary>
+public static class ReportCommand
+{
+    static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static int Run(string id, DataLayout layout, TextWriter output)
+    {
+        if (!File.Exists(layout.WarehouseFile))
+            throw new UsageException($"no warehouse in {layout.WarehouseDir}: run the pipeline first (`run`)");
+        using var c = DuckDb.Open(layout.WarehouseFile, readOnly: true);
+        var cluster = c.Rows("SELECT name, country_iso3, hs_vintage FROM ref.clusters WHERE cluster_id = $1", id).SingleOrDefault();
+        if (cluster is null)
+        {
+            var ids = c.Rows("SELECT cluster_id FROM ref.clusters ORDER BY 1").Select(r => (string)r[0]!);
+            throw new UsageException($"no cluster '{id}' in the warehouse (closest: {string.Join(", ", TextDistance.Closest(id, ids))})");
+        }
+        var built = c.Rows("SELECT run_id, built_at FROM meta.build").Single();
+        output.WriteLine($"{id}: {cluster[0]} ({cluster[1]}, products in {cluster[2]})");
+        output.WriteLine($"warehouse built by run {built[0]} at {Convert.ToDateTime(built[1], Inv):yyyy-MM-dd HH:mm} UTC");
+        output.WriteLine();
+
+        Section(c, output, "Exports", """
+            SELECT year, export_value_usd / 1e6, growth_yoy, world_share_value, rca, n_destinations, top_destination,
+                   top_destination_share, destination_hhi_norm, unit_value_usd_kg, relative_unit_value, export_share_of_production, value_basis
+            FROM marts.cluster_exports WHERE cluster_id = $1 ORDER BY year
+            """, id,
+            ["year", "X (M USD)", "growth", "world share", "RCA", "dest.", "top", "top share", "HHI norm", "UV USD/kg", "rel. UV", "X/prod.", "basis"],
+            ["0", "N1", "P1", "P2", "N2", "0", "s", "P1", "N3", "N2", "N2", "P1", "s"]);
+        Section(c, output, "Prices", """
+            SELECT year, producer_price_usd_t, real_producer_price, growth_yoy, volatility_5y, export_unit_value_usd_t, farm_gate_share, premium_vs_peers
+            FROM marts.cluster_prices WHERE cluster_id = $1 ORDER BY year
+            """, id,
+            ["year", "farm-gate USD/t", "real price", "growth", "volatility 5y", "export UV USD/t", "farm-gate share", "vs peers"],
+            ["0", "N0", "N0", "P1", "N3", "N0", "P1", "P1"]);
+        Section(c, output, "Concentration", """
+            SELECT year, destination_hhi, destination_cr4, product_hhi, exporter_hhi_world, cluster_rank_world, firm_count,
+                   firm_employment_mid, location_quotient, notes
+            FROM marts.cluster_concentration WHERE cluster_id = $1 ORDER BY year
+            """, id,
+            ["year", "dest. HHI", "dest. CR4", "product HHI", "world exporters HHI", "world rank", "firms", "employment (mid)", "LQ", "notes"],
+            ["0", "N3", "P1", "N3", "N3", "0", "0", "N0", "N2", "s"]);
+
+        var latest = c.Rows("""
+            SELECT year, export_value_usd, cagr_5y, world_share_value, rca FROM marts.cluster_exports
+            WHERE cluster_id = $1 AND export_value_usd > 0 ORDER BY year DESC LIMIT 1
+            """, id).SingleOrDefault();
+        output.WriteLine(latest is null
+            ? "No exports of the cluster's products in the trade data."
+            : $"Latest year with exports: {latest[0]}: {Format(latest[1], "N0")} USD, world share {Format(latest[3], "P2")}, " +
+              $"RCA {Format(latest[4], "N2")}, 5-year CAGR {Format(latest[2], "P1")}.");
+        return 0;
+    }
+
+    static void Section(DuckDBConnection c, TextWriter output, string title, string sql, string id, string[] headers, string[] formats)
+    {
+        if (c.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'marts' AND table_name = $1",
+                sql.Split("marts.")[1].Split(' ', '\n')[0]) == 0)
+            return;
+        var rows = c.Rows(sql, id).Select(r => r.Select((v, i) => Format(v, formats[i])).ToArray()).ToList();
+        output.WriteLine(title);
+        if (rows.Count == 0)
+        {
+            output.WriteLine("  (no rows)");
+            output.WriteLine();
+            return;
+        }
+        var widths = headers.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
+        output.WriteLine("  " + string.Join("  ", headers.Select((h, i) => h.PadLeft(widths[i]))).TrimEnd());
+        foreach (var r in rows) output.WriteLine("  " + string.Join("  ", r.Select((v, i) => v.PadLeft(widths[i]))).TrimEnd());
+        output.WriteLine();
+    }
+
+    static string Format(object? v, string format) => v switch
+    {
+        null or DBNull => "-",
+        string s => s,
+        bool b => b ? "yes" : "no",
+        double d when double.IsFinite(d) => format == "s" ? d.ToString(Inv) : d.ToString(format, Inv),
+        float f => ((double)f).ToString(format, Inv),
+        decimal m => ((double)m).ToString(format == "s" ? "G" : format, Inv),
+        int or long or short or byte or ulong or uint => Convert.ToInt64(v, Inv).ToString(format == "0" ? "0" : "N0", Inv),
+        _ => Convert.ToString(v, Inv) ?? "-",
+    };
+}
