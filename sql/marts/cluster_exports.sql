@@ -75,6 +75,7 @@ base AS (
         coalesce(t.export_value_usd, 0)                    AS export_value_usd,
         t.export_qty_kg,
         coalesce(w.world_export_value_usd, 0)              AS world_export_value_usd,
+        w.world_export_qty_kg,
         coalesce(t.export_value_usd, 0) / nullif(w.world_export_value_usd, 0) AS world_share_value,
         t.export_qty_kg / nullif(w.world_export_qty_kg, 0) AS world_share_qty,
         (coalesce(t.export_value_usd, 0) / nullif(ct.country_all_products_usd, 0))
@@ -115,7 +116,7 @@ SELECT
          THEN h.export_value_usd / h.previous_value_usd - 1 END        AS growth_yoy,
     coalesce(h.previous_year = h.year - 1 AND h.previous_value_usd = 0 AND h.export_value_usd > 0, false) AS new_market,
     CASE WHEN f.export_value_usd > 0 THEN power(h.export_value_usd / f.export_value_usd, 1.0 / 5) - 1 END AS cagr_5y,
-    h.world_export_value_usd, h.world_share_value, h.world_share_qty, h.rca,
+    h.world_export_value_usd, h.world_export_qty_kg, h.world_share_value, h.world_share_qty, h.rca,
     h.n_destinations, h.top_destination, h.top_destination_share, h.destination_hhi, h.destination_hhi_norm,
     h.unit_value_usd_kg, h.relative_unit_value, h.export_share_of_production, h.trade_balance_usd, h.value_basis
 FROM with_history AS h
@@ -134,6 +135,7 @@ COMMENT ON COLUMN marts.cluster_exports.growth_yoy IS 'X_t / X_(t-1) - 1; NULL w
 COMMENT ON COLUMN marts.cluster_exports.new_market IS 'True when the cluster exported nothing in the previous year of the data and something this year (growth from zero).';
 COMMENT ON COLUMN marts.cluster_exports.cagr_5y IS '(X_t / X_(t-5))^(1/5) - 1; NULL when year t-5 is not in the data or its value is 0.';
 COMMENT ON COLUMN marts.cluster_exports.world_export_value_usd IS 'Every exporter''s exports of the cluster''s products, USD.';
+COMMENT ON COLUMN marts.cluster_exports.world_export_qty_kg IS 'Known quantity of every exporter''s exports of the cluster''s products, kg; NULL when none is known.';
 COMMENT ON COLUMN marts.cluster_exports.world_share_value IS 'World market share by value: export_value_usd / world_export_value_usd.';
 COMMENT ON COLUMN marts.cluster_exports.world_share_qty IS 'World market share by volume: export_qty_kg / world known quantity of the products; NULL without quantities.';
 COMMENT ON COLUMN marts.cluster_exports.rca IS 'Balassa RCA of the country in the cluster''s products: (X / country''s exports of all products) / (world exports of the products / world exports of all products).';

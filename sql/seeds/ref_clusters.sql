@@ -52,3 +52,12 @@ CREATE TABLE ref.cluster_regions (
 COMMENT ON TABLE ref.cluster_regions IS 'INEGI geography of each Mexican cluster, as written in its definition.';
 COMMENT ON COLUMN ref.cluster_regions.cluster_id IS 'Cluster id (ref.clusters).';
 COMMENT ON COLUMN ref.cluster_regions.inegi_key IS 'INEGI key: 2-digit state (16 Michoacan) or 5-digit municipality (state + municipality).';
+
+CREATE TABLE ref.cluster_peers (
+    cluster_id VARCHAR NOT NULL,
+    peer_iso3  VARCHAR NOT NULL,
+    PRIMARY KEY (cluster_id, peer_iso3)
+);
+COMMENT ON TABLE ref.cluster_peers IS 'Benchmark countries of each cluster (the peers of its definition), for price and unit value comparisons.';
+COMMENT ON COLUMN ref.cluster_peers.cluster_id IS 'Cluster id.';
+COMMENT ON COLUMN ref.cluster_peers.peer_iso3 IS 'ISO3 of a peer country.';

@@ -36,3 +36,16 @@ COMMENT ON TABLE ref.settings IS 'Parameters the models were built with (pipelin
 COMMENT ON COLUMN ref.settings.name IS 'Setting name (cif_fob_margin, decomposition_window_years).';
 COMMENT ON COLUMN ref.settings.value IS 'Value as text.';
 COMMENT ON COLUMN ref.settings.description IS 'What the setting does.';
+
+CREATE TABLE ref.deflators (
+    series VARCHAR NOT NULL,
+    year   INTEGER NOT NULL,
+    value  DOUBLE NOT NULL,
+    source VARCHAR NOT NULL,
+    PRIMARY KEY (series, year)
+);
+COMMENT ON TABLE ref.deflators IS 'Price indices used to deflate price series (pipelines/reference/deflators.csv): US_CPI_U for USD series.';
+COMMENT ON COLUMN ref.deflators.series IS 'Series id: US_CPI_U (BLS consumer price index, all urban consumers, US city average, 1982-84 = 100, annual average).';
+COMMENT ON COLUMN ref.deflators.year IS 'Calendar year.';
+COMMENT ON COLUMN ref.deflators.value IS 'Index value (annual average).';
+COMMENT ON COLUMN ref.deflators.source IS 'Where the value comes from.';

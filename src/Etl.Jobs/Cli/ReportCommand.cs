@@ -45,11 +45,11 @@ public static class ReportCommand
             ["0", "N0", "N0", "P1", "N3", "N0", "P1", "P1"]);
         Section(c, output, "Concentration", """
             SELECT year, destination_hhi, destination_cr4, product_hhi, exporter_hhi_world, cluster_rank_world, firm_count,
-                   firm_employment_mid, location_quotient, notes
+                   firm_employment_mid, regional_share, location_quotient, notes
             FROM marts.cluster_concentration WHERE cluster_id = $1 ORDER BY year
             """, id,
-            ["year", "dest. HHI", "dest. CR4", "product HHI", "world exporters HHI", "world rank", "firms", "employment (mid)", "LQ", "notes"],
-            ["0", "N3", "P1", "N3", "N3", "0", "0", "N0", "N2", "s"]);
+            ["year", "dest. HHI", "dest. CR4", "product HHI", "world exporters HHI", "world rank", "firms", "employment (mid)", "regional share", "LQ", "notes"],
+            ["0", "N3", "P1", "N3", "N3", "0", "0", "N0", "P1", "N2", "s"]);
 
         var latest = c.Rows("""
             SELECT year, export_value_usd, cagr_5y, world_share_value, rca FROM marts.cluster_exports

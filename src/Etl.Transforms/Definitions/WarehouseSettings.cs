@@ -10,7 +10,8 @@ namespace ClusterEtl.Transforms.Definitions;
 /// <param name="CifFobMargin">Share by which a CIF import value exceeds the FOB export value of the same goods
 /// (freight and insurance); mirror imports are divided by (1 + margin). 0.08 as in Open Trade Statistics.</param>
 /// <param name="DecompositionWindowYears">Window of the long export decomposition, in years (besides consecutive years).</param>
-public sealed record WarehouseSettings(double CifFobMargin = 0.08, int DecompositionWindowYears = 5)
+/// <param name="PriceBaseYear">Base year of real prices (marts.cluster_prices).</param>
+public sealed record WarehouseSettings(double CifFobMargin = 0.08, int DecompositionWindowYears = 5, int PriceBaseYear = 2020)
 {
     public const string FileName = "warehouse.json";
 
@@ -21,11 +22,12 @@ public sealed record WarehouseSettings(double CifFobMargin = 0.08, int Decomposi
         var file = PathIn(pipelinesDir);
         if (!File.Exists(file)) return new WarehouseSettings();
         var f = JsonFields.Load(file, FileName);
-        f.RejectUnknown("cif_fob_margin", "decomposition_window_years");
+        f.RejectUnknown("cif_fob_margin", "decomposition_window_years", "price_base_year");
         var d = new WarehouseSettings();
         return new WarehouseSettings(
             f.OptionalNumber("cif_fob_margin", 0, 1) ?? d.CifFobMargin,
-            (int)(f.OptionalNumber("decomposition_window_years", 1, 30) ?? d.DecompositionWindowYears));
+            (int)(f.OptionalNumber("decomposition_window_years", 1, 30) ?? d.DecompositionWindowYears),
+            (int)(f.OptionalNumber("price_base_year", 1900, 2100) ?? d.PriceBaseYear));
     }
 
     /// <summary>Name, value (as SQL literal text) and description of each setting.</summary>
@@ -35,5 +37,7 @@ public sealed record WarehouseSettings(double CifFobMargin = 0.08, int Decomposi
             "CIF/FOB margin: mirror import values (CIF) are divided by 1 + margin to estimate FOB exports."),
         ("decomposition_window_years", DecompositionWindowYears.ToString(CultureInfo.InvariantCulture),
             "Years between year_from and year_to in the windowed rows of marts.cluster_export_decomposition."),
+        ("price_base_year", PriceBaseYear.ToString(CultureInfo.InvariantCulture),
+            "Base year of real prices in marts.cluster_prices (deflator: ref.deflators)."),
     ];
 }

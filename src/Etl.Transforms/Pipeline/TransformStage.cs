@@ -83,6 +83,8 @@ public sealed class TransformStage
         if (definitions.Countries is { } countries) fp.AddFile("reference:countries", countries.File);
         foreach (var f in Reference.MexicoReference.Files(definitions.Directory).Where(File.Exists))
             fp.AddFile("reference:" + Path.GetFileName(f), f);
+        if (File.Exists(Path.Combine(definitions.Directory, "reference", "deflators.csv")))
+            fp.AddFile("reference:deflators", Path.Combine(definitions.Directory, "reference", "deflators.csv"));
         foreach (var f in Reference.HsReference.Files(definitions.Directory).Where(File.Exists))
             fp.AddFile("reference:" + Path.GetFileName(f), f);
         if (File.Exists(Reference.FaoItemReference.PathIn(definitions.Directory)))

@@ -42,6 +42,7 @@ public sealed class WarehouseBuilder
             LoadFaoItems(c, definitions);
             LoadMexico(c, definitions);
             LoadProducts(c, definitions);
+            LoadDeflators(c, definitions);
             LoadExtracts(c, layout);
             LoadRuns(c, layout);
             c.Execute("INSERT INTO meta.build VALUES ($1, $2, now())", runId, fingerprint);
@@ -128,6 +129,7 @@ public sealed class WarehouseBuilder
             foreach (var item in cl.FaoItems) c.Execute("INSERT INTO ref.cluster_fao_items VALUES ($1, $2)", cl.Id, item);
             foreach (var code in cl.Scian) c.Execute("INSERT INTO ref.cluster_scian VALUES ($1, $2)", cl.Id, code);
             foreach (var key in cl.InegiRegions) c.Execute("INSERT INTO ref.cluster_regions VALUES ($1, $2)", cl.Id, key);
+            foreach (var peer in cl.Peers) c.Execute("INSERT INTO ref.cluster_peers VALUES ($1, $2)", cl.Id, peer);
         }
     }
 
@@ -163,6 +165,15 @@ public sealed class WarehouseBuilder
         foreach (var a in hs.Concordance)
         foreach (var b in hs.Concordance.Where(b => b.Group == a.Group && b.HsVintage != a.HsVintage))
             c.Execute("INSERT INTO ref.hs_concordance VALUES ($1, $2, $3, $4, $5)", a.HsVintage, a.Code, b.HsVintage, b.Code, a.Group);
+    }
+
+    /// <summary>pipelines/reference/deflators.csv (series, year, value, source), read by DuckDB itself.</summary>
+    static void LoadDeflators(DuckDBConnection c, PipelineDefinitions definitions)
+    {
+        var file = Path.Combine(definitions.Directory, "reference", "deflators.csv");
+        if (!File.Exists(file)) return;
+        Run(c, file, $"INSERT INTO ref.deflators SELECT series, year, value, source FROM read_csv({DuckDb.Literal(file.Replace('\\', '/'))}, " +
+                     "header = true, columns = {'series': 'VARCHAR', 'year': 'INTEGER', 'value': 'DOUBLE', 'source': 'VARCHAR'})");
     }
 
     static void LoadExtracts(DuckDBConnection c, DataLayout layout)

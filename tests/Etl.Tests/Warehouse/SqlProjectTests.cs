@@ -47,11 +47,16 @@ public sealed class SqlProjectTests : IDisposable
     }
 
     [Fact]
-    public void The_project_sql_folder_loads_with_cluster_exports_last()
+    public void The_project_sql_folder_loads_with_every_model_after_the_models_it_reads()
     {
         var p = SqlProject.Load(Repo.Sql);
+        var order = p.Models.Select(m => m.QualifiedName).ToList();
 
-        Assert.Equal("marts.cluster_exports", p.Models[^1].QualifiedName);
+        foreach (var m in p.Models)
+        foreach (var d in m.DependsOn)
+            Assert.True(order.IndexOf(d) < order.IndexOf(m.QualifiedName), $"{m.QualifiedName} runs before {d}");
+        // A mart reading another mart: cluster_exports reads cluster_destinations.
+        Assert.True(order.IndexOf("marts.cluster_destinations") < order.IndexOf("marts.cluster_exports"));
         Assert.NotEmpty(p.Checks);
     }
 }

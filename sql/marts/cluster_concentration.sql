@@ -1,0 +1,150 @@
+-- Concentration of each cluster per year: of its destinations and products, of world exports of its products,
+-- of its firms (DENUE: establishments of its SCIAN activities in its regions, employment from the published
+-- size bands, low / mid / high) and of its activity across Mexican regions (Economic Census). A cell a source
+-- does not cover, or that INEGI withheld, is NULL with the reason in notes, never zero.
+CREATE TABLE marts.cluster_concentration AS
+WITH trade AS (
+    SELECT cluster_id, year, destination_hhi FROM marts.cluster_exports
+),
+destination_cr AS (
+    SELECT cluster_id, year, sum(share) FILTER (WHERE rank <= 4) AS destination_cr4
+    FROM marts.cluster_destinations GROUP BY ALL
+),
+product_shares AS (
+    SELECT cluster_id, year, product_code,
+           sum(value_usd) / sum(sum(value_usd)) OVER (PARTITION BY cluster_id, year) AS share
+    FROM intermediate.int_cluster_export_flows
+    GROUP BY cluster_id, year, product_code HAVING sum(value_usd) > 0
+),
+products AS (
+    SELECT cluster_id, year, sum(share * share) AS product_hhi FROM product_shares GROUP BY ALL
+),
+exporter_values AS (
+    SELECT p.cluster_id, e.year, e.exporter_key, sum(e.export_value_usd) AS value_usd
+    FROM intermediate.int_cluster_products AS p
+    JOIN intermediate.int_country_product_exports AS e ON e.hs_vintage = p.hs_vintage AND e.product_code = p.product_code
+    GROUP BY ALL HAVING sum(e.export_value_usd) > 0
+),
+exporter_shares AS (
+    SELECT *,
+           value_usd / sum(value_usd) OVER (PARTITION BY cluster_id, year) AS share,
+           rank() OVER (PARTITION BY cluster_id, year ORDER BY value_usd DESC) AS world_rank
+    FROM exporter_values
+),
+world AS (
+    SELECT s.cluster_id, s.year, sum(s.share * s.share) AS exporter_hhi_world,
+           min(s.world_rank) FILTER (WHERE s.exporter_key = c.country_iso3) AS cluster_rank_world
+    FROM exporter_shares AS s JOIN ref.clusters AS c ON c.cluster_id = s.cluster_id
+    GROUP BY ALL
+),
+cluster_establishments AS (   -- DISTINCT: an establishment matching two of the cluster's codes counts once
+    SELECT DISTINCT c.cluster_id, e.establishment_id, e.employment_low, e.employment_mid, e.employment_high, e.registered_month
+    FROM ref.clusters AS c
+    JOIN ref.cluster_scian AS s ON s.cluster_id = c.cluster_id
+    JOIN staging.stg_inegi_establishments AS e ON starts_with(e.scian_code, s.scian_code)
+    WHERE c.country_iso3 = 'MEX'
+      AND (NOT EXISTS (SELECT 1 FROM ref.cluster_regions AS r WHERE r.cluster_id = c.cluster_id)
+           OR EXISTS (SELECT 1 FROM ref.cluster_regions AS r
+                      WHERE r.cluster_id = c.cluster_id AND starts_with(e.municipality_key, r.inegi_key)))
+),
+ranked_establishments AS (
+    SELECT *,
+           row_number() OVER (PARTITION BY cluster_id ORDER BY employment_low DESC, establishment_id)              AS rank_low,
+           row_number() OVER (PARTITION BY cluster_id ORDER BY employment_high DESC NULLS FIRST, establishment_id) AS rank_high
+    FROM cluster_establishments
+),
+firms AS (
+    SELECT cluster_id,
+           max(left(registered_month, 4))::INTEGER  AS year,
+           count(*)                                 AS firm_count,
+           sum(employment_low)                      AS firm_employment_low,
+           sum(employment_mid)                      AS firm_employment_mid,
+           CASE WHEN count(employment_high) = count(*) THEN sum(employment_high) END AS firm_employment_high,
+           sum(employment_low) FILTER (WHERE rank_low <= 4) / nullif(sum(employment_low), 0) AS firm_cr4_low,
+           CASE WHEN count(employment_high) = count(*)
+                THEN sum(employment_high) FILTER (WHERE rank_high <= 4) / nullif(sum(employment_high), 0) END AS firm_cr4_high,
+           sum(employment_mid * employment_mid) / nullif(sum(employment_mid) * sum(employment_mid), 0)      AS firm_hhi_mid,
+           count(*) - count(employment_high)        AS open_band_firms
+    FROM ranked_establishments
+    GROUP BY cluster_id
+),
+census_codes AS (   -- the cluster's SCIAN code and its parents (3 digits and up), most specific first
+    SELECT s.cluster_id, r.inegi_key AS state_key, left(s.scian_code, n.len) AS scian_code, n.len
+    FROM ref.cluster_scian AS s
+    JOIN ref.cluster_regions AS r ON r.cluster_id = s.cluster_id AND length(r.inegi_key) = 2
+    CROSS JOIN (SELECT unnest(range(3, 7)) AS len) AS n
+    WHERE n.len <= length(s.scian_code)
+),
+census AS (         -- regional share of national employment, at the most specific code with a state and a national row
+    SELECT k.cluster_id, st.census_year AS year, k.scian_code AS census_scian_code,
+           CASE WHEN NOT (st.suppressed OR nat.suppressed) THEN st.employment / nat.employment END AS regional_share,
+           st.suppressed OR nat.suppressed AS suppressed
+    FROM census_codes AS k
+    JOIN staging.stg_inegi_census AS st
+      ON st.state_key = k.state_key AND st.area_level = 'state' AND st.scian_code = k.scian_code
+    JOIN staging.stg_inegi_census AS nat
+      ON nat.state_key = '00' AND nat.census_year = st.census_year AND nat.scian_code = k.scian_code
+    QUALIFY row_number() OVER (PARTITION BY k.cluster_id, st.census_year ORDER BY k.len DESC) = 1
+),
+keys AS (
+    SELECT cluster_id, year FROM trade
+    UNION SELECT cluster_id, year FROM firms
+    UNION SELECT cluster_id, year FROM census
+)
+SELECT
+    k.cluster_id,
+    k.year,
+    t.destination_hhi,
+    d.destination_cr4,
+    p.product_hhi,
+    w.exporter_hhi_world,
+    w.cluster_rank_world,
+    f.firm_count,
+    f.firm_employment_low,
+    f.firm_employment_mid,
+    f.firm_employment_high,
+    f.firm_cr4_low,
+    f.firm_cr4_high,
+    f.firm_hhi_mid,
+    NULL::DOUBLE                        AS location_quotient,
+    ce.regional_share,
+    NULL::DOUBLE                        AS locational_gini,
+    nullif(concat_ws('; ',
+        CASE WHEN t.cluster_id IS NULL THEN 'no trade data for the year' END,
+        CASE WHEN NOT sc.has_scian THEN 'no SCIAN codes: firm and regional indicators do not apply'
+             WHEN f.cluster_id IS NULL THEN 'no DENUE snapshot for the year' END,
+        CASE WHEN f.open_band_firms > 0 THEN 'firm high bounds NULL: ' || f.open_band_firms || ' establishment(s) in the open band 251 y más' END,
+        CASE WHEN NOT sc.has_scian THEN NULL
+             WHEN ce.suppressed THEN 'regional_share NULL: a census cell is withheld (confidential)'
+             WHEN ce.cluster_id IS NOT NULL THEN 'regional_share from census SCIAN ' || ce.census_scian_code END,
+        CASE WHEN sc.has_scian THEN 'location_quotient, locational_gini: need census totals of all activities by state' END
+    ), '')                              AS notes
+FROM keys AS k
+LEFT JOIN trade AS t ON t.cluster_id = k.cluster_id AND t.year = k.year
+LEFT JOIN destination_cr AS d ON d.cluster_id = k.cluster_id AND d.year = k.year
+LEFT JOIN products AS p ON p.cluster_id = k.cluster_id AND p.year = k.year
+LEFT JOIN world AS w ON w.cluster_id = k.cluster_id AND w.year = k.year
+LEFT JOIN firms AS f ON f.cluster_id = k.cluster_id AND f.year = k.year
+LEFT JOIN census AS ce ON ce.cluster_id = k.cluster_id AND ce.year = k.year
+JOIN (SELECT c.cluster_id, EXISTS (SELECT 1 FROM ref.cluster_scian AS s WHERE s.cluster_id = c.cluster_id) AS has_scian
+      FROM ref.clusters AS c) AS sc ON sc.cluster_id = k.cluster_id;
+
+COMMENT ON TABLE marts.cluster_concentration IS 'Concentration of each cluster per year: destinations, products, world exporters, firms (DENUE, from employment size bands) and regional share (Economic Census). NULL with a reason in notes where a source does not cover the cluster or a cell is withheld.';
+COMMENT ON COLUMN marts.cluster_concentration.cluster_id IS 'Cluster id (ref.clusters).';
+COMMENT ON COLUMN marts.cluster_concentration.year IS 'Year: of the trade data, of the census, or of the DENUE snapshot (the year of its latest registration month).';
+COMMENT ON COLUMN marts.cluster_concentration.destination_hhi IS 'HHI of destinations by export value (sum of squared shares), in (0, 1].';
+COMMENT ON COLUMN marts.cluster_concentration.destination_cr4 IS 'Share of the four largest destinations in the cluster''s exports (ties broken by partner code; the sum is the same whichever tied partner is taken).';
+COMMENT ON COLUMN marts.cluster_concentration.product_hhi IS 'HHI of the cluster''s HS6 products in its exports.';
+COMMENT ON COLUMN marts.cluster_concentration.exporter_hhi_world IS 'HHI of exporters in world exports of the cluster''s products: how concentrated world supply is.';
+COMMENT ON COLUMN marts.cluster_concentration.cluster_rank_world IS 'Rank of the cluster''s country among world exporters of its products (1 = largest; ties share a rank).';
+COMMENT ON COLUMN marts.cluster_concentration.firm_count IS 'DENUE establishments of the cluster''s SCIAN activities in its regions (exact).';
+COMMENT ON COLUMN marts.cluster_concentration.firm_employment_low IS 'Their employment, lower estimate (sum of the bands'' lower bounds).';
+COMMENT ON COLUMN marts.cluster_concentration.firm_employment_mid IS 'Their employment, central estimate (band midpoints; 376.5 for 251 y más).';
+COMMENT ON COLUMN marts.cluster_concentration.firm_employment_high IS 'Their employment, upper estimate; NULL when an establishment is in the open band 251 y más (see notes).';
+COMMENT ON COLUMN marts.cluster_concentration.firm_cr4_low IS 'Employment share of the four largest establishments, on the lower bounds.';
+COMMENT ON COLUMN marts.cluster_concentration.firm_cr4_high IS 'The same on the upper bounds; NULL with an open band.';
+COMMENT ON COLUMN marts.cluster_concentration.firm_hhi_mid IS 'HHI of establishments by employment midpoints.';
+COMMENT ON COLUMN marts.cluster_concentration.location_quotient IS 'Location quotient (e_rs/e_r)/(e_Ns/e_N) of the cluster''s activities in its regions; NULL until census extracts with all-activity totals by state are loaded (see notes; marts.region_activity has an extract-relative LQ).';
+COMMENT ON COLUMN marts.cluster_concentration.regional_share IS 'Employment of the cluster''s activity in its state / national employment of the activity (Economic Census, at the most specific SCIAN code with both rows); NULL when withheld.';
+COMMENT ON COLUMN marts.cluster_concentration.locational_gini IS 'Locational Gini of the activity across states; NULL until all-activity totals by state are loaded (see notes).';
+COMMENT ON COLUMN marts.cluster_concentration.notes IS 'Why indicators are NULL, and where regional_share comes from.';
