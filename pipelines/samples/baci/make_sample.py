@@ -13,6 +13,7 @@ M = 1000  # values are kept in thousandths of a thousand USD (integers) so total
 
 # BACI V202201 codes and names (BACI codes are not always ISO numeric: 842 USA, 251 FRA, 381 ITA, 579 NOR, 699 IND, 757 CHE)
 COUNTRIES = [
+    (188, "Costa Rica", "Costa Rica", "CR", "CRI"), (558, "Nicaragua", "Nicaragua", "NI", "NIC"),
     (32, "Argentina", "Argentina", "AR", "ARG"), (36, "Australia", "Australia", "AU", "AUS"),
     (56, "Belgium", "Belgium", "BE", "BEL"), (76, "Brazil", "Brazil", "BR", "BRA"),
     (124, "Canada", "Canada", "CA", "CAN"), (152, "Chile", "Chile", "CL", "CHL"),
@@ -137,7 +138,16 @@ DAIRY = fam({"040210": 3, "040221": 4, "040630": 1, "040690": 2}, 2.0, {
     "BEL": ([950_000, 1_000_000, 1_050_000, 1_080_000], {"FRA": 40, "NLD": 30, "DEU": 30}),
     "USA": ([680_000, 700_000, 720_000, 690_000], {"MEX": 50, "CAN": 20, "JPN": 15, "KOR": 15}),
 })
-FAMILIES = [SALMON, FURNITURE, MANGO, AVOCADO, COFFEE, DAIRY]
+# Ecuador's bananas: about USD 0.8-1 billion a year FOB around 2000; Costa Rica and Colombia next.
+BANANAS = fam({"080300": 1}, 0.3, {
+    "ECU": ([955_000, 820_000, 865_000, 970_000], {"USA": 35, "ITA": 15, "DEU": 15, "BEL": 10, "JPN": 10, "ESP": 15}),
+    "CRI": ([620_000, 545_000, 515_000, 480_000], {"USA": 50, "BEL": 20, "DEU": 15, "ITA": 15}),
+    "COL": ([440_000, 400_000, 380_000, 390_000], {"USA": 40, "BEL": 30, "DEU": 20, "GBR": 10}),
+})
+# Colombia's and Nicaragua's dairy exports (Nicaragua: USD 22.7 m in 2000, clusters.md).
+DAIRY["exporters"]["COL"] = ([5_000, 6_000, 8_000, 7_500], {"PER": 40, "USA": 30, "MEX": 30})
+DAIRY["exporters"]["NIC"] = ([15_000, 22_700, 21_000, 24_000], {"GTM": 40, "DOM": 35, "USA": 15, "MEX": 10})
+FAMILIES = [SALMON, FURNITURE, MANGO, AVOCADO, COFFEE, DAIRY, BANANAS]
 
 # Chile's salmon in 2001, written row by row so a test can add them up by hand:
 # (importer, code, value thousand USD, quantity tonnes)
@@ -154,7 +164,7 @@ TOTAL_2001 = {
     "CHE": 82_000_000, "DNK": 51_000_000, "NOR": 59_000_000, "POL": 36_000_000, "IDN": 56_000_000,
     "IND": 44_000_000, "ISR": 29_000_000, "ZAF": 29_000_000, "ARG": 26_500_000, "CHL": 17_500_000,
     "NZL": 13_700_000, "PAK": 9_200_000, "PER": 7_000_000, "COL": 12_300_000, "VNM": 15_000_000,
-    "ECU": 4_700_000, "URY": 2_100_000, "GTM": 2_400_000, "DOM": 800_000, "HTI": 270_000,
+    "ECU": 4_700_000, "URY": 2_100_000, "CRI": 5_000_000, "NIC": 600_000, "GTM": 2_400_000, "DOM": 800_000, "HTI": 270_000,
 }
 GRAND_TOTAL_2001 = 5_000_000_000  # USA's total closes the sum to this
 YEAR_SCALE = {1999: 0.90, 2000: 1.03, 2001: 1.0, 2002: 1.02}
@@ -196,6 +206,8 @@ FILLERS = {  # exporter: (codes with unit values USD/kg, destinations)
     "GTM": ({"610910": 5.0}, {"USA": 90, "MEX": 10}),
     "DOM": ({"610910": 5.5}, {"USA": 90, "NLD": 10}),
     "HTI": ({"610910": 4.0}, {"USA": 100}),
+    "CRI": ({"854211": 700.0, "610910": 5.0}, {"USA": 70, "NLD": 15, "DEU": 15}),
+    "NIC": ({"020230": 2.0, "610910": 4.5}, {"USA": 70, "MEX": 15, "GTM": 15}),
 }
 
 
@@ -300,7 +312,8 @@ def describe(year, flows, n):
     out = [f"{year}: {n} rows, grand total {fmt(grand).strip()} thousand USD"]
     clusters = [("chile-salmon", "CHL", SALMON), ("mexico-furniture", "MEX", FURNITURE), ("brazil-mango", "BRA", MANGO),
                 ("dominican-mango", "DOM", MANGO), ("mexico-avocado", "MEX", AVOCADO), ("colombia-coffee", "COL", COFFEE),
-                ("chile-dairy", "CHL", DAIRY), ("argentina-dairy", "ARG", DAIRY), ("uruguay-dairy", "URY", DAIRY)]
+                ("chile-dairy", "CHL", DAIRY), ("argentina-dairy", "ARG", DAIRY), ("uruguay-dairy", "URY", DAIRY),
+                ("colombia-dairy", "COL", DAIRY), ("nicaragua-dairy", "NIC", DAIRY), ("ecuador-bananas", "ECU", BANANAS)]
     for name, exp, f in clusters:
         own = {k: v for k, (v, _) in flows.items() if k[0] == exp and k[2] in f["codes"]}
         world = sum(v for k, (v, _) in flows.items() if k[2] in f["codes"])

@@ -99,13 +99,13 @@ public sealed class SampleRunTests : IDisposable
         Assert.Equal(warehouseRows, parquetRows.Count);
         Assert.Equal(12 * 4, parquetRows.Count); // 12 clusters x 4 years (1999-2002)
         Assert.True(File.Exists(Path.Combine(Layout.MartsDir, "cluster_exports", "year=2001", "part-0.parquet")));
-        // Coverage: salmon's four HS92 codes all match and every sample country code is known; no HS92 trade
-        // row is under 0803 (bananas) in the sample, so the banana cluster shows it unmatched with no flows.
+        // Coverage: salmon's four HS92 codes all match and every sample country code is known; Ecuador's bananas
+        // (HS92 0803 -> 080300): 6 destinations x 4 years = 24 flows, 955,000 + 820,000 + 865,000 + 970,000 thousand USD.
         Assert.Equal([4L, 4L, null, 4L, 4L, null], Duck.Query(Layout.WarehouseFile, """
             SELECT hs_codes, hs_codes_matched, hs_codes_unmatched, hs6_codes, years_with_exports, unknown_country_codes
             FROM marts.cluster_coverage WHERE cluster_id = 'chile-salmon'
             """).Single());
-        Assert.Equal(["0803", 0L, 0.0], Duck.Query(Layout.WarehouseFile,
+        Assert.Equal([null, 24L, 3_610_000_000.0], Duck.Query(Layout.WarehouseFile,
             "SELECT hs_codes_unmatched, export_flows, export_value_usd FROM marts.cluster_coverage WHERE cluster_id = 'ecuador-bananas'").Single());
         Assert.True(File.Exists(Path.Combine(Layout.MartsDir, "cluster_coverage", "part-0.parquet")));
         // The country reference is in the warehouse, one row per line of pipelines/reference/countries.csv.

@@ -176,8 +176,8 @@ public sealed class ServiceTests(PostgresServer postgres) : IClassFixture<Postgr
         var runId = Regex.Match(queued.Stdout, @"as run (\S+);").Groups[1].Value;
         await serve.WaitForOutputAsync($"publish started (run {runId})", TimeSpan.FromSeconds(60));
         await serve.WaitForOutputAsync("publish succeeded", TimeSpan.FromSeconds(60));
-        // Only 2000 and 2001 were normalized: the sample has 935 + 919 rows in those years.
-        Assert.Equal(935 + 919, RunLedger.Read<StageReport>(layout, runId, "normalize")!.Rows);
+        // Only 2000 and 2001 were normalized: the sample has 989 + 973 rows in those years.
+        Assert.Equal(989 + 973, RunLedger.Read<StageReport>(layout, runId, "normalize")!.Rows);
         Assert.Equal(new long[] { 2000, 2001 }, Duck.Query(layout.WarehouseFile,
             "SELECT DISTINCT year FROM staging.stg_trade_flows ORDER BY year").Select(r => Convert.ToInt64(r[0])));
     }

@@ -1,0 +1,99 @@
+using System.Globalization;
+using ClusterEtl.Jobs.Hosting;
+using ClusterEtl.Tests.Support;
+using ClusterEtl.Transforms.Pipeline;
+
+namespace ClusterEtl.Tests.EndToEnd;
+
+/// <summary>The default run on the bundled samples: every mart for every shipped cluster, and the cluster report.</summary>
+[Collection(ProcessTestsCollection.Name)]
+public sealed class IndicatorSampleTests : IDisposable
+{
+    readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    static string Cell(object? v) => v switch
+    {
+        null or DBNull => "NULL",
+        double d => Math.Round(d, 9).ToString(CultureInfo.InvariantCulture),
+        _ => Convert.ToString(v, CultureInfo.InvariantCulture)!,
+    };
+
+    async Task<string> RunSample()
+    {
+        var pipelines = _dir.Combine("pipelines");
+        Repo.CopyDirectory(Repo.Pipelines, pipelines);
+        var outcome = await PipelineRun.ExecuteAsync(new RunRequest("sample", pipelines, _dir.Combine("data"), Repo.Sql, false),
+            CancellationToken.None);
+        Assert.True(outcome.Succeeded, outcome.Error);
+        return new DataLayout(_dir.Combine("data")).WarehouseFile;
+    }
+
+    [Fact]
+    public async Task The_default_run_produces_every_mart_for_every_shipped_cluster()
+    {
+        var db = await RunSample();
+        var clusters = Directory.GetFiles(Path.Combine(Repo.Pipelines, "clusters"), "*.json").Length;
+        foreach (var mart in new[] { "cluster_exports", "cluster_destinations", "cluster_prices", "cluster_concentration" })
+            Assert.Equal((long)clusters, Duck.Scalar(db, $"SELECT count(DISTINCT cluster_id) FROM marts.{mart}"));
+        foreach (var mart in new[] { "country_product_rca", "cluster_export_decomposition", "region_activity", "cluster_coverage" })
+            Assert.True((long)Duck.Scalar(db, $"SELECT count(*) FROM marts.{mart}")! > 0, mart);
+        // Published beside the warehouse as Parquet too.
+        foreach (var mart in new[] { "country_product_rca", "cluster_destinations", "cluster_export_decomposition", "cluster_prices",
+                     "cluster_concentration", "region_activity" })
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(_dir.Combine("data"), "lake", "marts", mart), "*.parquet", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Prices_firms_and_regional_shares_of_the_samples_are_the_hand_computed_ones()
+    {
+        var db = await RunSample();
+        // Colombia coffee 1999: FAO sample producer price 1,770 USD/t; real in 2020 USD with the US CPI-U:
+        // 1770 x 258.811 / 166.6 = 2749.672689076; export unit value 2.00 USD/kg = 2,000 USD/t (BACI sample);
+        // farm-gate share 1770 / 2000 = 0.885.
+        Assert.Equal(["1770|2749.672689076|2000|0.885|2020"], Duck.Query(db, """
+            SELECT producer_price_usd_t, real_producer_price, export_unit_value_usd_t, farm_gate_share, base_year
+            FROM marts.cluster_prices WHERE cluster_id = 'colombia-coffee' AND year = 1999
+            """).Select(r => string.Join("|", r.Select(Cell))));
+        // Puebla furniture (SCIAN 3371, state 21) in the DENUE sample (snapshot 2024-11): 10 establishments,
+        //   bands 4 x "0 a 5", 2 x "6 a 10", 2 x "11 a 30", 1 x "31 a 50", 1 x "51 a 100";
+        //   low  = 4x0 + 2x6 + 2x11 + 31 + 51 = 116;   mid = 4x2.5 + 2x8 + 2x20.5 + 40.5 + 75.5 = 183;
+        //   high = 4x5 + 2x10 + 2x30 + 50 + 100 = 250;
+        //   CR4 low = (51 + 31 + 11 + 11) / 116 = 0.896551724; CR4 high = (100 + 50 + 30 + 30) / 250 = 0.84;
+        //   HHI mid = (4x2.5² + 2x8² + 2x20.5² + 40.5² + 75.5²) / 183² = 8334 / 33489 = 0.248857834.
+        Assert.Equal(["10|116|183|250|0.896551724|0.84|0.248857834"], Duck.Query(db, """
+            SELECT firm_count, firm_employment_low, firm_employment_mid, firm_employment_high, firm_cr4_low, firm_cr4_high, firm_hhi_mid
+            FROM marts.cluster_concentration WHERE cluster_id = 'mexico-furniture' AND year = 2024
+            """).Select(r => string.Join("|", r.Select(Cell))));
+        // Census sample 1999: Puebla employs 7,383 of the nation's 131,200 in subsector 337 (no national row for
+        // rama 3371, so the parent is used): 7383 / 131200 = 0.056272866.
+        Assert.Equal(["0.056272866"], Duck.Query(db,
+                "SELECT regional_share FROM marts.cluster_concentration WHERE cluster_id = 'mexico-furniture' AND year = 1999")
+            .Select(r => string.Join("|", r.Select(Cell))));
+        // A cluster without SCIAN codes says why it has no firm indicators instead of showing zeros.
+        Assert.Contains("no SCIAN codes", (string)Duck.Scalar(db,
+            "SELECT notes FROM marts.cluster_concentration WHERE cluster_id = 'chile-salmon' AND year = 2001")!);
+    }
+
+    [Fact]
+    public async Task The_report_command_prints_a_readable_profile_of_a_cluster()
+    {
+        var pipelines = _dir.Combine("pipelines");
+        Repo.CopyDirectory(Repo.Pipelines, pipelines);
+        var data = _dir.Combine("data");
+        var run = await CliRunner.RunAsync(_dir.Path, "run", "--pipelines", pipelines, "--data-dir", data, "--sql", Repo.Sql);
+        Assert.Equal(0, run.ExitCode);
+
+        var report = await CliRunner.RunAsync(_dir.Path, "report", "chile-salmon", "--data-dir", data);
+
+        Assert.Equal(0, report.ExitCode);
+        // The sample's 2001 figures (see SampleRunTests): 964.3 M USD, world share 32.14 %, RCA 91.84, JPN first.
+        Assert.Contains("chile-salmon: Salmon farming, Chile", report.Stdout);
+        Assert.Matches(@"2001\s+964\.3\s+9\.6 %\s+32\.14 %\s+91\.84\s+4\s+JPN", report.Stdout);
+        Assert.Contains("Latest year with exports: 2002", report.Stdout);
+        var unknown = await CliRunner.RunAsync(_dir.Path, "report", "chile-salmom", "--data-dir", data);
+        Assert.NotEqual(0, unknown.ExitCode);
+        Assert.Contains("closest: chile-salmon", unknown.Stdout + unknown.Stderr);
+    }
+}
