@@ -68,6 +68,48 @@ firms AS (
     FROM ranked_establishments
     GROUP BY cluster_id
 ),
+denue_activity AS (   -- employment (midpoints) by state: of the cluster's activities, and of everything in the extracts
+    SELECT c.cluster_id, e.state_key,
+           sum(e.employment_mid) FILTER (WHERE EXISTS (SELECT 1 FROM ref.cluster_scian AS s
+                                                       WHERE s.cluster_id = c.cluster_id AND starts_with(e.scian_code, s.scian_code))) AS activity_mid,
+           sum(e.employment_mid) AS all_mid,
+           sum(e.employment_mid) FILTER (WHERE EXISTS (SELECT 1 FROM ref.cluster_scian AS s
+                                                       WHERE s.cluster_id = c.cluster_id AND starts_with(e.scian_code, s.scian_code))
+                                         AND EXISTS (SELECT 1 FROM ref.cluster_regions AS r
+                                                     WHERE r.cluster_id = c.cluster_id AND starts_with(e.municipality_key, r.inegi_key))) AS region_activity_mid,
+           sum(e.employment_mid) FILTER (WHERE EXISTS (SELECT 1 FROM ref.cluster_regions AS r
+                                                       WHERE r.cluster_id = c.cluster_id AND starts_with(e.municipality_key, r.inegi_key))) AS region_all_mid
+    FROM ref.clusters AS c
+    CROSS JOIN staging.stg_inegi_establishments AS e
+    WHERE c.country_iso3 = 'MEX' AND EXISTS (SELECT 1 FROM ref.cluster_scian AS s WHERE s.cluster_id = c.cluster_id)
+    GROUP BY c.cluster_id, e.state_key
+),
+lorenz AS (           -- states ordered by their location quotient; cumulative shares of all employment (x) and of the activity (y)
+    SELECT cluster_id, state_key,
+           sum(all_mid) OVER w / sum(all_mid) OVER (PARTITION BY cluster_id)                        AS x,
+           coalesce(sum(activity_mid) OVER w, 0) / nullif(sum(activity_mid) OVER (PARTITION BY cluster_id), 0) AS y
+    FROM denue_activity
+    WINDOW w AS (PARTITION BY cluster_id ORDER BY coalesce(activity_mid, 0) / all_mid, state_key
+                 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+),
+lorenz_area AS (
+    SELECT cluster_id,
+           sum((x - coalesce(prev_x, 0)) * (y + coalesce(prev_y, 0)) / 2) AS area,
+           count(*) AS states
+    FROM (SELECT *, lag(x) OVER (PARTITION BY cluster_id ORDER BY x, y) AS prev_x,
+                    lag(y) OVER (PARTITION BY cluster_id ORDER BY x, y) AS prev_y FROM lorenz)
+    GROUP BY cluster_id
+),
+denue_location AS (
+    SELECT d.cluster_id,
+           (sum(d.region_activity_mid) / nullif(sum(d.region_all_mid), 0))
+             / nullif(sum(d.activity_mid) / nullif(sum(d.all_mid), 0), 0) AS location_quotient,
+           0.5 - min(l.area)                                                AS locational_gini,
+           min(l.states)                                                    AS states
+    FROM denue_activity AS d
+    JOIN lorenz_area AS l ON l.cluster_id = d.cluster_id
+    GROUP BY d.cluster_id
+),
 census_codes AS (   -- the cluster's SCIAN code and its parents (3 digits and up), most specific first
     SELECT s.cluster_id, r.inegi_key AS state_key, left(s.scian_code, n.len) AS scian_code, n.len
     FROM ref.cluster_scian AS s
@@ -106,9 +148,9 @@ SELECT
     f.firm_cr4_low,
     f.firm_cr4_high,
     f.firm_hhi_mid,
-    NULL::DOUBLE                        AS location_quotient,
+    dl.location_quotient,
     ce.regional_share,
-    NULL::DOUBLE                        AS locational_gini,
+    dl.locational_gini,
     nullif(concat_ws('; ',
         CASE WHEN t.cluster_id IS NULL THEN 'no trade data for the year' END,
         CASE WHEN NOT sc.has_scian THEN 'no SCIAN codes: firm and regional indicators do not apply'
@@ -117,7 +159,8 @@ SELECT
         CASE WHEN NOT sc.has_scian THEN NULL
              WHEN ce.suppressed THEN 'regional_share NULL: a census cell is withheld (confidential)'
              WHEN ce.cluster_id IS NOT NULL THEN 'regional_share from census SCIAN ' || ce.census_scian_code END,
-        CASE WHEN sc.has_scian THEN 'location_quotient, locational_gini: need census totals of all activities by state' END
+        CASE WHEN dl.cluster_id IS NOT NULL
+             THEN 'location_quotient and locational_gini relative to the DENUE extracts loaded (' || dl.states || ' state(s)); a national DENUE download gives the national ones' END
     ), '')                              AS notes
 FROM keys AS k
 LEFT JOIN trade AS t ON t.cluster_id = k.cluster_id AND t.year = k.year
@@ -126,6 +169,7 @@ LEFT JOIN products AS p ON p.cluster_id = k.cluster_id AND p.year = k.year
 LEFT JOIN world AS w ON w.cluster_id = k.cluster_id AND w.year = k.year
 LEFT JOIN firms AS f ON f.cluster_id = k.cluster_id AND f.year = k.year
 LEFT JOIN census AS ce ON ce.cluster_id = k.cluster_id AND ce.year = k.year
+LEFT JOIN denue_location AS dl ON dl.cluster_id = f.cluster_id
 JOIN (SELECT c.cluster_id, EXISTS (SELECT 1 FROM ref.cluster_scian AS s WHERE s.cluster_id = c.cluster_id) AS has_scian
       FROM ref.clusters AS c) AS sc ON sc.cluster_id = k.cluster_id;
 
@@ -144,7 +188,7 @@ COMMENT ON COLUMN marts.cluster_concentration.firm_employment_high IS 'Their emp
 COMMENT ON COLUMN marts.cluster_concentration.firm_cr4_low IS 'Employment share of the four largest establishments, on the lower bounds.';
 COMMENT ON COLUMN marts.cluster_concentration.firm_cr4_high IS 'The same on the upper bounds; NULL with an open band.';
 COMMENT ON COLUMN marts.cluster_concentration.firm_hhi_mid IS 'HHI of establishments by employment midpoints.';
-COMMENT ON COLUMN marts.cluster_concentration.location_quotient IS 'Location quotient (e_rs/e_r)/(e_Ns/e_N) of the cluster''s activities in its regions; NULL until census extracts with all-activity totals by state are loaded (see notes; marts.region_activity has an extract-relative LQ).';
+COMMENT ON COLUMN marts.cluster_concentration.location_quotient IS 'Location quotient (e_rs / e_r) / (e_Ns / e_N) on DENUE employment midpoints: the cluster''s activities s in its regions r against everything N in the DENUE extracts (national with a national download); on the DENUE snapshot row.';
 COMMENT ON COLUMN marts.cluster_concentration.regional_share IS 'Employment of the cluster''s activity in its state / national employment of the activity (Economic Census, at the most specific SCIAN code with both rows); NULL when withheld.';
-COMMENT ON COLUMN marts.cluster_concentration.locational_gini IS 'Locational Gini of the activity across states; NULL until all-activity totals by state are loaded (see notes).';
+COMMENT ON COLUMN marts.cluster_concentration.locational_gini IS 'Locational Gini of the cluster''s activities across the states of the DENUE extracts: 0.5 minus the area under the Lorenz curve of activity vs total employment (states ordered by location quotient); 0 = spread like all activity, at most 0.5.';
 COMMENT ON COLUMN marts.cluster_concentration.notes IS 'Why indicators are NULL, and where regional_share comes from.';

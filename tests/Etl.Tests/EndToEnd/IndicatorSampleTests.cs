@@ -17,6 +17,7 @@ public sealed class IndicatorSampleTests : IDisposable
     {
         null or DBNull => "NULL",
         double d => Math.Round(d, 9).ToString(CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
         _ => Convert.ToString(v, CultureInfo.InvariantCulture)!,
     };
 
@@ -66,6 +67,13 @@ public sealed class IndicatorSampleTests : IDisposable
             SELECT firm_count, firm_employment_low, firm_employment_mid, firm_employment_high, firm_cr4_low, firm_cr4_high, firm_hhi_mid
             FROM marts.cluster_concentration WHERE cluster_id = 'mexico-furniture' AND year = 2024
             """).Select(r => string.Join("|", r.Select(Cell))));
+        // Location quotient and locational Gini, relative to the DENUE sample (midpoints): Michoacán 770.5, Puebla 183,
+        // all of Puebla's in furniture: LQ = (183 / 183) / (183 / 953.5) = 5.210382514. Lorenz curve, states by LQ:
+        // Michoacán (x 770.5 / 953.5 = 0.808074, y 0), then Puebla (1, 1): area = (1 - 0.808074) x (0 + 1) / 2
+        // = 0.095962; Gini = 0.5 - 0.095962 = 0.404037756.
+        Assert.Equal(["5.210382514|0.404037756"], Duck.Query(db, """
+            SELECT location_quotient, locational_gini FROM marts.cluster_concentration WHERE cluster_id = 'mexico-furniture' AND year = 2024
+            """).Select(r => string.Join("|", r.Select(Cell))));
         // Census sample 1999: Puebla employs 7,383 of the nation's 131,200 in subsector 337 (no national row for
         // rama 3371, so the parent is used): 7383 / 131200 = 0.056272866.
         Assert.Equal(["0.056272866"], Duck.Query(db,
@@ -74,6 +82,33 @@ public sealed class IndicatorSampleTests : IDisposable
         // A cluster without SCIAN codes says why it has no firm indicators instead of showing zeros.
         Assert.Contains("no SCIAN codes", (string)Duck.Scalar(db,
             "SELECT notes FROM marts.cluster_concentration WHERE cluster_id = 'chile-salmon' AND year = 2001")!);
+    }
+
+    [Fact]
+    public async Task A_withheld_census_cell_makes_the_regional_share_null_with_its_reason_never_zero()
+    {
+        // Withhold Puebla's 1999 subsector 337 row (INEGI marks confidential cells "C").
+        var pipelines = _dir.Combine("pipelines");
+        Repo.CopyDirectory(Repo.Pipelines, pipelines);
+        var saic = Path.Combine(pipelines, "samples", "inegi", "SAIC_Exporta_SAMPLE.csv");
+        var text = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(saic));
+        Assert.Contains("1413,7383,812.345,371.210", text);
+        File.WriteAllBytes(saic, System.Text.Encoding.Latin1.GetBytes(text.Replace("1413,7383,812.345,371.210", "1413,\"C\",\"C\",\"C\"")));
+        var outcome = await PipelineRun.ExecuteAsync(new RunRequest("withheld", pipelines, _dir.Combine("data"), Repo.Sql, false),
+            CancellationToken.None);
+        Assert.True(outcome.Succeeded, outcome.Error);
+        var db = new DataLayout(_dir.Combine("data")).WarehouseFile;
+
+        var row = Duck.Query(db, """
+            SELECT regional_share, notes FROM marts.cluster_concentration WHERE cluster_id = 'mexico-furniture' AND year = 1999
+            """).Single();
+        Assert.Null(row[0]);
+        Assert.Contains("regional_share NULL: a census cell is withheld (confidential)", (string)row[1]!);
+        // Staging keeps it suppressed, not zero.
+        Assert.Equal(["NULL|true"], Duck.Query(db, """
+            SELECT employment, suppressed FROM staging.stg_inegi_census
+            WHERE census_year = 1999 AND state_key = '21' AND area_level = 'state' AND scian_code = '337'
+            """).Select(r => string.Join("|", r.Select(Cell))));
     }
 
     [Fact]

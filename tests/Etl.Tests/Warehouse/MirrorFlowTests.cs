@@ -49,6 +49,10 @@ public sealed class MirrorFlowTests : IDisposable
             "CHL|USA|TOTAL|9000|NULL|NULL|9000|NULL|reported|NULL",
             "PER|USA|030214|NULL|540|500|500|60|mirror|NULL",
         ], rows);
+        // TOTAL never enters product sums: Chile's exports of all products are 1000 + 300 + 200 = 1500, not + 9000.
+        Assert.Equal(["CHL|1500", "PER|500"], Duck.Query(db, """
+            SELECT exporter_key, sum(export_value_usd) FROM intermediate.int_country_product_exports GROUP BY ALL ORDER BY ALL
+            """).Select(Row));
     }
 
     [Fact]
