@@ -42,6 +42,35 @@ unknown_codes AS (        -- country codes of the sources that no row of ref.cou
     WHERE NOT EXISTS (SELECT 1 FROM ref.countries AS r
                       WHERE (s.source_kind = 'baci' AND r.baci_code = TRY_CAST(s.code AS INTEGER))
                          OR (s.source_kind = 'comtrade' AND r.comtrade_code = TRY_CAST(s.code AS INTEGER)))
+),
+fao_coverage AS (         -- the cluster's FAO items, and those with production rows for its country
+    SELECT i.cluster_id, count(DISTINCT i.item_code) AS fao_items,
+           count(DISTINCT p.item_code_fao) AS fao_items_with_production,
+           count(DISTINCT p.year) AS fao_production_years
+    FROM ref.cluster_fao_items AS i
+    JOIN ref.clusters AS c ON c.cluster_id = i.cluster_id
+    LEFT JOIN staging.stg_fao_production AS p ON p.item_code_fao = i.item_code AND p.area_iso3 = c.country_iso3
+                                             AND p.production_t IS NOT NULL
+    GROUP BY i.cluster_id
+),
+fao_unknown AS (          -- FAO item codes in the production data that ref.fao_items does not know
+    SELECT string_agg(DISTINCT p.item_code_fao::VARCHAR, ', ' ORDER BY p.item_code_fao::VARCHAR) AS items
+    FROM staging.stg_fao_production AS p
+    WHERE p.item_code_fao IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ref.fao_items AS r WHERE r.item_code = p.item_code_fao)
+),
+scian_establishments AS ( -- DENUE establishments the cluster's SCIAN codes select in its regions
+    SELECT DISTINCT s.cluster_id, e.establishment_id
+    FROM ref.cluster_scian AS s
+    JOIN staging.stg_inegi_establishments AS e ON starts_with(e.scian_code, s.scian_code)
+    WHERE NOT EXISTS (SELECT 1 FROM ref.cluster_regions AS r WHERE r.cluster_id = s.cluster_id)
+       OR EXISTS (SELECT 1 FROM ref.cluster_regions AS r
+                  WHERE r.cluster_id = s.cluster_id AND starts_with(e.municipality_key, r.inegi_key))
+),
+scian_coverage AS (
+    SELECT s.cluster_id, count(DISTINCT s.scian_code) AS scian_codes,
+           (SELECT count(*) FROM scian_establishments AS e WHERE e.cluster_id = s.cluster_id) AS denue_establishments
+    FROM ref.cluster_scian AS s
+    GROUP BY s.cluster_id
 )
 SELECT
     c.cluster_id,
@@ -55,13 +84,22 @@ SELECT
     coalesce(f.export_flows, 0)         AS export_flows,
     coalesce(f.years_with_exports, 0)   AS years_with_exports,
     coalesce(f.export_value_usd, 0)     AS export_value_usd,
-    u.codes                             AS unknown_country_codes
+    u.codes                             AS unknown_country_codes,
+    coalesce(fi.fao_items, 0)           AS fao_items,
+    coalesce(fi.fao_items_with_production, 0) AS fao_items_with_production,
+    coalesce(fi.fao_production_years, 0) AS fao_production_years,
+    fu.items                            AS fao_items_not_in_reference,
+    coalesce(sc.scian_codes, 0)         AS scian_codes,
+    coalesce(sc.denue_establishments, 0) AS denue_establishments
 FROM ref.clusters AS c
 CROSS JOIN trade_sources AS t
 LEFT JOIN prefix_summary AS ps ON ps.cluster_id = c.cluster_id
 LEFT JOIN products AS p ON p.cluster_id = c.cluster_id
 LEFT JOIN flows AS f ON f.cluster_id = c.cluster_id
-CROSS JOIN unknown_codes AS u;
+CROSS JOIN unknown_codes AS u
+LEFT JOIN fao_coverage AS fi ON fi.cluster_id = c.cluster_id
+CROSS JOIN fao_unknown AS fu
+LEFT JOIN scian_coverage AS sc ON sc.cluster_id = c.cluster_id;
 
 COMMENT ON TABLE marts.cluster_coverage IS 'What the data cover of each cluster, for the trade sources: matched HS codes, flows, value, and source country codes no reference row knows. Check it before trusting a cluster''s indicators.';
 COMMENT ON COLUMN marts.cluster_coverage.cluster_id IS 'Cluster id (ref.clusters).';
@@ -75,4 +113,10 @@ COMMENT ON COLUMN marts.cluster_coverage.hs6_codes IS 'HS6 product codes (per vi
 COMMENT ON COLUMN marts.cluster_coverage.export_flows IS 'Export flows of the cluster''s country in those products (rows of intermediate.int_cluster_export_flows).';
 COMMENT ON COLUMN marts.cluster_coverage.years_with_exports IS 'Years with at least one such flow.';
 COMMENT ON COLUMN marts.cluster_coverage.export_value_usd IS 'Value of those flows over all years, USD.';
+COMMENT ON COLUMN marts.cluster_coverage.fao_items IS 'FAO items in the cluster definition.';
+COMMENT ON COLUMN marts.cluster_coverage.fao_items_with_production IS 'Of those, how many have FAO production figures for the cluster''s country (staging.stg_fao_production).';
+COMMENT ON COLUMN marts.cluster_coverage.fao_production_years IS 'Years with FAO production figures of the cluster''s items in its country.';
+COMMENT ON COLUMN marts.cluster_coverage.fao_items_not_in_reference IS 'FAO item codes in the production data that ref.fao_items does not know, comma-separated (the same for every cluster); NULL when all are known.';
+COMMENT ON COLUMN marts.cluster_coverage.scian_codes IS 'SCIAN codes in the cluster definition.';
+COMMENT ON COLUMN marts.cluster_coverage.denue_establishments IS 'DENUE establishments those codes select in the cluster''s regions (0 when DENUE has none: e.g. crop growing is outside DENUE''s scope).';
 COMMENT ON COLUMN marts.cluster_coverage.unknown_country_codes IS 'Country codes of the trade sources (as <kind>:<code>) that ref.countries does not know, comma-separated; NULL when every code is known. The same for every cluster.';

@@ -79,6 +79,15 @@ public sealed class IndicatorSampleTests : IDisposable
         Assert.Equal(["0.056272866"], Duck.Query(db,
                 "SELECT regional_share FROM marts.cluster_concentration WHERE cluster_id = 'mexico-furniture' AND year = 1999")
             .Select(r => string.Join("|", r.Select(Cell))));
+        // Coverage of the FAO and INEGI sources: the FAO sample has milk (882) for Uruguay 1999-2003 (5 years) but no
+        // bananas (486) for Ecuador; DENUE has the 10 Puebla furniture establishments, and nothing for avocado
+        // growing (SCIAN 111334: crop growing is outside DENUE's scope).
+        Assert.Equal(["ecuador-bananas|1|0|0|0|0", "mexico-avocado|1|1|5|1|0", "mexico-furniture|0|0|0|1|10", "uruguay-dairy|1|1|5|0|0"],
+            Duck.Query(db, """
+                SELECT cluster_id, fao_items, fao_items_with_production, fao_production_years, scian_codes, denue_establishments
+                FROM marts.cluster_coverage
+                WHERE cluster_id IN ('ecuador-bananas', 'mexico-avocado', 'mexico-furniture', 'uruguay-dairy') ORDER BY 1
+                """).Select(r => string.Join("|", r.Select(Cell))));
         // A cluster without SCIAN codes says why it has no firm indicators instead of showing zeros.
         Assert.Contains("no SCIAN codes", (string)Duck.Scalar(db,
             "SELECT notes FROM marts.cluster_concentration WHERE cluster_id = 'chile-salmon' AND year = 2001")!);
