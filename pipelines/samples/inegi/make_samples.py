@@ -27,7 +27,7 @@ ACT = {
 STATES = {"16": "Michoacán de Ocampo", "21": "Puebla"}
 MUNS = {  # key: (name, locality key, locality name, latitude, longitude, postcode)
     ("16", "102"): ("Uruapan", "0001", "Uruapan", 19.41167, -102.05667, "60000"),
-    ("16", "082"): ("Tancítaro", "0001", "Tancítaro", 19.33778, -102.36250, "60460"),
+    ("16", "083"): ("Tancítaro", "0001", "Tancítaro", 19.33778, -102.36250, "60460"),
     ("21", "114"): ("Puebla", "0001", "Heroica Puebla de Zaragoza", 19.04333, -98.19806, "72000"),
     ("21", "140"): ("San Pedro Cholula", "0001", "Cholula de Rivadavia", 19.06333, -98.30639, "72760"),
 }
@@ -39,9 +39,9 @@ ESTABLISHMENTS = [
     ("16", "102", "115113", "AGUACATES DEL CUPATITZIO", "AGUACATES DEL CUPATITZIO SA DE CV", "101 a 250 personas", "2019-11"),
     ("16", "102", "115113", "EXPORTADORA ÁGUILA DE URUAPAN", "EXPORTADORA ÁGUILA SA DE CV", "251 y más personas", "2010-07"),
     ("16", "102", "115113", "SELECCIÓN Y EMPAQUE EL ÁNGEL", "", "6 a 10 personas", "2024-11"),
-    ("16", "082", "115113", "EMPACADORA TANCÍTARO", "EMPACADORA TANCÍTARO SPR DE RL", "11 a 30 personas", "2014-12"),
-    ("16", "082", "115113", "AGUACATERA EL PICO", "AGUACATERA EL PICO SA DE CV", "31 a 50 personas", "2019-11"),
-    ("16", "082", "115113", "EMPAQUE DOÑA MARÍA", "", "0 a 5 personas", "2024-11"),
+    ("16", "083", "115113", "EMPACADORA TANCÍTARO", "EMPACADORA TANCÍTARO SPR DE RL", "11 a 30 personas", "2014-12"),
+    ("16", "083", "115113", "AGUACATERA EL PICO", "AGUACATERA EL PICO SA DE CV", "31 a 50 personas", "2019-11"),
+    ("16", "083", "115113", "EMPAQUE DOÑA MARÍA", "", "0 a 5 personas", "2024-11"),
     ("16", "102", "115119", "FUMIGACIÓN Y PODA LOS ÁLAMOS", "", "0 a 5 personas", "2019-11"),
     ("16", "102", "115119", "SERVICIOS AGRÍCOLAS PURÉPECHA", "SERVICIOS AGRÍCOLAS PURÉPECHA SC", "6 a 10 personas", "2014-12"),
     ("21", "114", "337120", "MUEBLERÍA “EL ROBLE”", "", "0 a 5 personas", "2010-07"),
@@ -133,7 +133,7 @@ CENSUS = [
     (2019, "21 Puebla", "114 Puebla", S337, "845", "4730", "2450.100", "1010.050"),
     (2019, "16 Michoacán de Ocampo", "", SR11511, "95", "2340", "3120.700", "1402.300"),
     (2019, "16 Michoacán de Ocampo", "102 Uruapan", SR11511, "48", "1610", "2210.400", "1003.900"),
-    (2019, "16 Michoacán de Ocampo", "082 Tancítaro", SR11511, "2", "C", "C", "C"),
+    (2019, "16 Michoacán de Ocampo", "083 Tancítaro", SR11511, "2", "C", "C", "C"),
 ]
 
 

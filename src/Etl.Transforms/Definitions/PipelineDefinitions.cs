@@ -156,6 +156,8 @@ public sealed partial record PipelineDefinitions(
                 throw f.Error($"regions[{i}]", $"'{regions[i]}' is not an INEGI key (2-digit state such as 16, or 5-digit municipality such as 16102)");
             if (mexico is not null && !mexico.IsKnownState(regions[i][..2]))
                 throw f.Error($"regions[{i}]", $"state {regions[i][..2]} does not exist (INEGI states are 01 to 32)");
+            if (mexico is not null && regions[i].Length == 5 && mexico.HasMunicipalities(regions[i][..2]) && !mexico.IsKnownMunicipality(regions[i]))
+                throw f.Error($"regions[{i}]", $"municipality {regions[i]} is not in mx_geo.csv (closest: {string.Join(", ", mexico.ClosestMunicipalities(regions[i]))})");
         }
         var peers = f.StringList("peers", required: false);
         for (var i = 0; i < peers.Count; i++)

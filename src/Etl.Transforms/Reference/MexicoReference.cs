@@ -35,6 +35,15 @@ public sealed class MexicoReference
         [Path.Combine(pipelinesDir, "reference", "mx_geo.csv"), Path.Combine(pipelinesDir, "reference", "scian.csv")];
 
     public bool IsKnownState(string key) => Geo.Any(g => g.Level == "state" && g.InegiKey == key);
+    /// <summary>Whether the reference lists the municipalities of a state (the states of the shipped clusters do).</summary>
+    public bool HasMunicipalities(string stateKey) => Geo.Any(g => g.Level == "municipality" && g.StateKey == stateKey);
+    public bool IsKnownMunicipality(string key) => Geo.Any(g => g.Level == "municipality" && g.InegiKey == key);
+    public IReadOnlyList<string> ClosestMunicipalities(string key)
+    {
+        var inState = Geo.Where(g => g.Level == "municipality" && g.StateKey == key[..2]).ToList();
+        return TextDistance.Closest(key, inState.Select(g => g.InegiKey))
+            .Select(k => $"{k} {inState.First(g => g.InegiKey == k).Name}").ToList();
+    }
     public bool IsKnownScian(string code) => Scian.Any(s => s.Code == code);
     public IReadOnlyList<string> ClosestScian(string code) => TextDistance.Closest(code, Scian.Select(s => s.Code));
 

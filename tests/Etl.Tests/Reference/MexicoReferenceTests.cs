@@ -59,4 +59,29 @@ public sealed class MexicoReferenceTests : IDisposable
         Assert.Equal("regions[0]", e.Field);
         Assert.Contains("state 33 does not exist (INEGI states are 01 to 32)", e.Message);
     }
+
+    [Fact]
+    public void Lists_the_municipalities_of_the_cluster_states_with_five_digit_keys()
+    {
+        var municipalities = Mexico.Geo.Where(g => g.Level == "municipality").ToList();
+        // Michoacán (16) has 113 municipalities, Puebla (21) 217 (INEGI Marco Geoestadístico).
+        Assert.Equal(113, municipalities.Count(m => m.StateKey == "16"));
+        Assert.Equal(217, municipalities.Count(m => m.StateKey == "21"));
+        Assert.Contains(municipalities, m => m is { InegiKey: "16102", Name: "Uruapan" });
+        Assert.Contains(municipalities, m => m is { InegiKey: "16083", Name: "Tancítaro" });
+        Assert.Contains(municipalities, m => m is { InegiKey: "21114", Name: "Puebla" });
+        Assert.Contains(municipalities, m => m is { InegiKey: "21140", Name: "San Pedro Cholula" });
+    }
+
+    [Fact]
+    public void A_municipality_that_does_not_exist_is_refused_with_the_closest_keys()
+    {
+        WriteCluster("""{ "id": "furniture", "name": "F", "country": "MEX", "regions": ["21418"], "products": { "hs": ["9403"], "hs_vintage": "HS92" } }""");
+
+        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines")));
+
+        Assert.Equal("regions[0]", e.Field);
+        Assert.Contains("municipality 21418 is not in mx_geo.csv (closest: ", e.Message);
+        Assert.Contains("21118 Los Reyes de Juárez", e.Message);
+    }
 }

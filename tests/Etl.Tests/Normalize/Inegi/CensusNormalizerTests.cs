@@ -38,7 +38,7 @@ public sealed class CensusNormalizerTests : IDisposable
             1999,"Total nacional","","Subsector 337 Fabricación de muebles, colchones y persianas",19870,131200,15230.456,6920.118,1
             1999,"21 Puebla","","Subsector 337 Fabricación de muebles, colchones y persianas","1,413",7383,812.345,371.210,1
             1999,"21 Puebla","119 San Andrés Cholula","Rama 3371 Fabricación de muebles, excepto de oficina y estantería",2,"","","",1
-            2019,"16 Michoacán de Ocampo","82 Tancítaro","11511 Servicios relacionados con la agricultura",2,"C",C,"C",1
+            2019,"16 Michoacán de Ocampo","83 Tancítaro","11511 Servicios relacionados con la agricultura",2,"C",C,"C",1
             2019,"21 Puebla","Total estatal","Total",2011,9874,4321.876,1890.543,1
             "Fuente: INEGI. Censos Económicos."
             """);
@@ -62,8 +62,8 @@ public sealed class CensusNormalizerTests : IDisposable
         // Blank cells of a unit with fewer than 3 units: NULL and suppressed, never 0; the unit count is kept.
         Assert.Equal([1999, "21", "Puebla", "21119", "San Andrés Cholula", "municipality", "3371", "rama", false, 2L, null, null, null,
             true, "H001A,A111A,A131A"], rows[2]);
-        // Cells marked C likewise; the level comes from the 5 digits when the label has no level word; 82 -> 082.
-        Assert.Equal([2019, "16", "Michoacán de Ocampo", "16082", "Tancítaro", "municipality", "11511", "subrama", false, 2L, null, null,
+        // Cells marked C likewise; the level comes from the 5 digits when the label has no level word; 83 -> 083.
+        Assert.Equal([2019, "16", "Michoacán de Ocampo", "16083", "Tancítaro", "municipality", "11511", "subrama", false, 2L, null, null,
             null, true, "H001A,A111A,A131A"], rows[3]);
         // "Total estatal" / "Total": a state-level total row with no SCIAN code.
         Assert.Equal([2019, "21", "Puebla", null, null, "state", null, null, true, 2011L, 9874L, 4321.876, 1890.543, false, null], rows[4]);

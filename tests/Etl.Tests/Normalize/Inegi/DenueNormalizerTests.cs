@@ -57,7 +57,7 @@ public sealed class DenueNormalizerTests : IDisposable
     {
         var file = WriteLatin1("denue_inegi_11_.csv",
             Row("1", "EXPORTADORA ÁGUILA", "115113", "251 y más personas", "16", "Michoacán de Ocampo", "102", "Uruapan"),
-            Row("2", "EMPAQUE DOÑA MARÍA", "115113", "0 a 5 personas", "16", "Michoacán de Ocampo", "82", "Tancítaro", "", ""),
+            Row("2", "EMPAQUE DOÑA MARÍA", "115113", "0 a 5 personas", "16", "Michoacán de Ocampo", "83", "Tancítaro", "", ""),
             Row("3", "A", "115113", "6 a 10 personas", "16", "Michoacán de Ocampo", "102", "Uruapan"),
             Row("4", "B", "115113", "11 a 30 personas", "16", "Michoacán de Ocampo", "102", "Uruapan"),
             Row("5", "C", "115113", "31 a 50 personas", "16", "Michoacán de Ocampo", "102", "Uruapan"),
@@ -74,8 +74,8 @@ public sealed class DenueNormalizerTests : IDisposable
         // its midpoint is 1.5 x 251 = 376.5.
         Assert.Equal([1L, "EXPORTADORA ÁGUILA", "16", "Michoacán de Ocampo", "16102", "Uruapan", "115113", "251 y más personas",
             251, null, 376.5, 19.41167, "2019-11", "extract123"], rows[0]);
-        // cve_mun "82" lost its leading zero in a spreadsheet: padded back to 082 -> 16082; empty coordinates are NULL.
-        Assert.Equal([2L, "EMPAQUE DOÑA MARÍA", "16", "Michoacán de Ocampo", "16082", "Tancítaro", "115113", "0 a 5 personas",
+        // cve_mun "83" lost its leading zero in a spreadsheet: padded back to 083 -> 16083; empty coordinates are NULL.
+        Assert.Equal([2L, "EMPAQUE DOÑA MARÍA", "16", "Michoacán de Ocampo", "16083", "Tancítaro", "115113", "0 a 5 personas",
             0, 5, 2.5, null, "2019-11", "extract123"], rows[1]);
         // Closed bands: midpoint (low + high) / 2.
         Assert.Equal([6, 10, 8.0], rows[2][8..11]);

@@ -53,7 +53,7 @@ public sealed class InegiSampleRunTests : IDisposable
             SELECT state_key, area_level, is_total, units FROM staging.stg_inegi_census WHERE state_name = 'Total nacional' ORDER BY census_year
             """));
         // The confidential cells (blank in 1999 San Andrés Cholula, C in 2019 Tancítaro) stay NULL and suppressed.
-        Assert.Equal([["21119", 2L, null, null, null, true, "H001A,A111A,A131A"], ["16082", 2L, null, null, null, true, "H001A,A111A,A131A"]],
+        Assert.Equal([["21119", 2L, null, null, null, true, "H001A,A111A,A131A"], ["16083", 2L, null, null, null, true, "H001A,A111A,A131A"]],
             Query("""
                 SELECT municipality_key, units, employment, gross_production_mxn_m, value_added_mxn_m, suppressed, suppressed_columns
                 FROM staging.stg_inegi_census WHERE suppressed ORDER BY census_year
