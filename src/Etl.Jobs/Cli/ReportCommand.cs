@@ -81,12 +81,15 @@ public static class ReportCommand
         output.WriteLine();
     }
 
+    /// <summary>"-0.0 %" (a tiny negative rounded away) reads as a real decline: print it as "0.0 %".</summary>
+    static string NoNegativeZero(string s) => s.StartsWith('-') && s.All(c => c is '-' or '0' or '.' or ',' or ' ' or '%') ? s[1..] : s;
+
     static string Format(object? v, string format) => v switch
     {
         null or DBNull => "-",
         string s => s,
         bool b => b ? "yes" : "no",
-        double d when double.IsFinite(d) => format == "s" ? d.ToString(Inv) : d.ToString(format, Inv),
+        double d when double.IsFinite(d) => format == "s" ? d.ToString(Inv) : NoNegativeZero(d.ToString(format, Inv)),
         float f => ((double)f).ToString(format, Inv),
         decimal m => ((double)m).ToString(format == "s" ? "G" : format, Inv),
         int or long or short or byte or ulong or uint => Convert.ToInt64(v, Inv).ToString(format == "0" ? "0" : "N0", Inv),
