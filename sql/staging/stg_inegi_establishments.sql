@@ -41,7 +41,7 @@ COMMENT ON COLUMN staging.stg_inegi_establishments.employment_mid IS 'Midpoint o
 COMMENT ON COLUMN staging.stg_inegi_establishments.state_key IS 'INEGI state key, 2 digits (cve_ent).';
 COMMENT ON COLUMN staging.stg_inegi_establishments.state_name IS 'State name from ref.mx_geo (else as in the file).';
 COMMENT ON COLUMN staging.stg_inegi_establishments.municipality_key IS 'INEGI municipality key, 5 digits (cve_ent + cve_mun).';
-COMMENT ON COLUMN staging.stg_inegi_establishments.municipality_name IS 'Municipality name as in the file (ref.mx_geo has INEGI's names for the municipalities of the cluster states).';
+COMMENT ON COLUMN staging.stg_inegi_establishments.municipality_name IS 'Municipality name as in the file (ref.mx_geo has INEGI''s names for the municipalities of the cluster states).';
 COMMENT ON COLUMN staging.stg_inegi_establishments.locality_key IS 'INEGI locality key, 9 digits (state + municipality + cve_loc); NULL when absent.';
 COMMENT ON COLUMN staging.stg_inegi_establishments.locality_name IS 'Locality name as in the file.';
 COMMENT ON COLUMN staging.stg_inegi_establishments.unit_type IS 'Type of economic unit (tipoUniEco: Fijo, Semifijo).';
