@@ -74,7 +74,7 @@ base AS (
         y.trade_hs_vintages,
         coalesce(t.export_value_usd, 0)                    AS export_value_usd,
         t.export_qty_kg,
-        coalesce(w.world_export_value_usd, 0)              AS world_export_value_usd,
+        w.world_export_value_usd,
         w.world_export_qty_kg,
         coalesce(t.export_value_usd, 0) / nullif(w.world_export_value_usd, 0) AS world_share_value,
         t.export_qty_kg / nullif(w.world_export_qty_kg, 0) AS world_share_qty,
@@ -96,7 +96,9 @@ base AS (
     CROSS JOIN years AS y
     JOIN world_totals AS wt ON wt.year = y.year
     LEFT JOIN country_totals AS ct ON ct.year = y.year AND ct.exporter_key = c.country_iso3
-    LEFT JOIN world_cluster_products AS w ON w.cluster_id = c.cluster_id AND w.year = y.year
+    -- Only years whose trade data hold the cluster's products (someone exported them): a year covered by an extract
+    -- of other products says nothing about the cluster, and must not read as zero exports.
+    JOIN world_cluster_products AS w ON w.cluster_id = c.cluster_id AND w.year = y.year AND w.world_export_value_usd > 0
     LEFT JOIN cluster_totals AS t ON t.cluster_id = c.cluster_id AND t.year = y.year
     LEFT JOIN destinations AS d ON d.cluster_id = c.cluster_id AND d.year = y.year
     LEFT JOIN cluster_imports AS im ON im.cluster_id = c.cluster_id AND im.year = y.year
@@ -124,7 +126,7 @@ LEFT JOIN base AS f ON f.cluster_id = h.cluster_id AND f.year = h.year - 5;
 
 COMMENT ON TABLE marts.cluster_exports IS 'Export indicators per cluster and year: value, volume, growth, world market shares, Balassa RCA, destinations and their concentration, unit values, export share of production and trade balance. National trade data for the cluster''s HS products (see ref.clusters.region).';
 COMMENT ON COLUMN marts.cluster_exports.cluster_id IS 'Cluster id (ref.clusters).';
-COMMENT ON COLUMN marts.cluster_exports.year IS 'Calendar year (every year of the trade data; 0 exports when the cluster exported nothing).';
+COMMENT ON COLUMN marts.cluster_exports.year IS 'Calendar year: every year whose trade data hold exports of the cluster''s products by anyone (0 exports when the cluster''s country exported none of them).';
 COMMENT ON COLUMN marts.cluster_exports.cluster_name IS 'Cluster name.';
 COMMENT ON COLUMN marts.cluster_exports.country_iso3 IS 'Country of the cluster (ISO3).';
 COMMENT ON COLUMN marts.cluster_exports.hs_vintage IS 'HS vintage the cluster''s codes are written in (ref.clusters).';
