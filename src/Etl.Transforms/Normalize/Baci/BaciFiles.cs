@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
-using ClusterEtl.Transforms.Pipeline;
 using CsvHelper;
 
 namespace ClusterEtl.Transforms.Normalize.Baci;
@@ -35,33 +33,11 @@ public static partial class BaciFiles
         NormalizeHeaderName = n => n.Trim('\uFEFF', ' ', '"').ToLowerInvariant(),
     };
 
-    public static IReadOnlyList<BaciFile> Open(string path, string displayName, string sourceId, List<IDisposable> owned)
-    {
-        if (!IsZip(path)) return [Classify(displayName, Path.GetFileName(path), () => File.OpenRead(path))];
-        ZipArchive zip;
-        try
-        {
-            zip = ZipFile.OpenRead(path);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new PipelineException("normalize", $"not a readable zip archive, probably truncated or corrupt ({e.Message})",
-                "Download the file again (or point 'location' at a complete copy) and rerun.", sourceId, displayName, inner: e);
-        }
-        owned.Add(zip);
-        return zip.Entries
-            .Where(e => e.Length > 0 && e.FullName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-            .OrderBy(e => e.FullName, StringComparer.Ordinal)
-            .Select(e => Classify($"{displayName}!{e.FullName}", e.Name, () => e.Open()))
+    public static IReadOnlyList<BaciFile> Open(string path, string displayName, string sourceId, List<IDisposable> owned) =>
+        DownloadFiles.Open(path, displayName, sourceId, owned)
+            .Where(DownloadFiles.IsCsv)
+            .Select(e => Classify(e.Display, e.Name, e.Open))
             .ToList();
-    }
-
-    static bool IsZip(string path)
-    {
-        using var fs = File.OpenRead(path);
-        Span<byte> magic = stackalloc byte[4];
-        return fs.Read(magic) == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
-    }
 
     static BaciFile Classify(string display, string name, Func<Stream> open)
     {

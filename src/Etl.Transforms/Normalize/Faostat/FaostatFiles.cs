@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text.RegularExpressions;
 using ClusterEtl.Transforms.Pipeline;
 using CsvHelper;
@@ -45,28 +44,10 @@ public static partial class FaostatFiles
         var files = new List<FaostatFile>();
         foreach (var (path, display) in inputs)
         {
-            if (!IsZip(path))
-            {
-                var name = Path.GetFileName(path);
-                files.Add(Classify(display, name, Stem(name), () => File.OpenRead(path)));
-                continue;
-            }
-            ZipArchive zip;
-            try
-            {
-                zip = ZipFile.OpenRead(path);
-            }
-            catch (InvalidDataException e)
-            {
-                throw new PipelineException("normalize", $"not a readable zip archive, probably truncated or corrupt ({e.Message})",
-                    "Download the file again (or point 'location' at a complete copy) and rerun.", sourceId, display, inner: e);
-            }
-            owned.Add(zip);
             var zipName = Path.GetFileName(path);
-            files.AddRange(zip.Entries
-                .Where(e => e.Length > 0 && e.FullName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-                .OrderBy(e => e.FullName, StringComparer.Ordinal)
-                .Select(e => Classify($"{display}!{e.FullName}", e.Name, zipName + "!" + Stem(e.Name), () => e.Open())));
+            files.AddRange(DownloadFiles.Open(path, display, sourceId, owned)
+                .Where(DownloadFiles.IsCsv)
+                .Select(e => Classify(e.Display, e.Name, e.InZip ? zipName + "!" + Stem(e.Name) : Stem(e.Name), e.Open)));
         }
         return files;
     }
@@ -106,13 +87,6 @@ public static partial class FaostatFiles
         FaostatLayoutKind.Wide => 1,
         _ => 2,
     };
-
-    static bool IsZip(string path)
-    {
-        using var fs = File.OpenRead(path);
-        Span<byte> magic = stackalloc byte[4];
-        return fs.Read(magic) == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
-    }
 
     static FaostatFile Classify(string display, string name, string group, Func<Stream> open)
     {

@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using ClusterEtl.Transforms.Pipeline;
-
 namespace ClusterEtl.Transforms.Normalize.Inegi;
 
 /// <summary>One file of an INEGI download: a zip entry (<c>download.zip!conjunto_de_datos/x.csv</c>) or a bare file.</summary>
@@ -17,34 +14,13 @@ public static class InegiDownload
     public static IReadOnlyList<InegiFile> Open(string path, string displayName, string sourceId, Func<string, bool> select,
         List<IDisposable> owned, out IReadOnlyList<string> seen)
     {
-        if (!IsZip(path))
+        var entries = DownloadFiles.Open(path, displayName, sourceId, owned);
+        if (entries is [{ InZip: false } bare])
         {
-            seen = [Path.GetFileName(path)];
-            return [new InegiFile(displayName, Path.GetFileName(path), () => File.OpenRead(path))];
+            seen = [bare.Name];
+            return [new InegiFile(displayName, bare.Name, bare.Open)];
         }
-        ZipArchive zip;
-        try
-        {
-            zip = ZipFile.OpenRead(path);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new PipelineException("normalize", $"not a readable zip archive, probably truncated or corrupt ({e.Message})",
-                "Download the file again (or point 'location' at a complete copy) and rerun.", sourceId, displayName, inner: e);
-        }
-        owned.Add(zip);
-        seen = zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal).ToList();
-        return zip.Entries
-            .Where(e => e.Length > 0 && select(e.FullName.Replace('\\', '/')))
-            .OrderBy(e => e.FullName, StringComparer.Ordinal)
-            .Select(e => new InegiFile($"{displayName}!{e.FullName}", e.Name, () => e.Open()))
-            .ToList();
-    }
-
-    static bool IsZip(string path)
-    {
-        using var fs = File.OpenRead(path);
-        Span<byte> magic = stackalloc byte[4];
-        return fs.Read(magic) == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+        seen = DownloadFiles.EntryNames(owned.TakeLast(1));
+        return entries.Where(e => select(e.FullName)).Select(e => new InegiFile(e.Display, e.Name, e.Open)).ToList();
     }
 }

@@ -1,0 +1,54 @@
+using System.IO.Compression;
+using ClusterEtl.Transforms.Pipeline;
+
+namespace ClusterEtl.Transforms.Normalize;
+
+/// <summary>One file of a download: a zip entry, or the downloaded file itself when it is not a zip.</summary>
+/// <param name="Display">How messages name it: the raw path, plus <c>!entry</c> for a zip entry.</param>
+/// <param name="Name">The file name (of the entry, without its folder).</param>
+/// <param name="FullName">The entry's path in the zip ('/'-separated), or the file name.</param>
+public sealed record DownloadEntry(string Display, string Name, string FullName, bool InZip, Func<Stream> Open);
+
+/// <summary>
+/// Opens a pulled file the way every connector needs: a zip (recognised by its signature, not its name) gives its
+/// non-empty entries in name order; any other file is one entry. A zip that cannot be read (a truncated download)
+/// is a clear error naming the file and what to do.
+/// </summary>
+public static class DownloadFiles
+{
+    /// <param name="owned">Receives the opened archive, to dispose once the entries have been read.</param>
+    public static IReadOnlyList<DownloadEntry> Open(string path, string display, string sourceId, List<IDisposable> owned)
+    {
+        var fileName = Path.GetFileName(path);
+        if (!IsZip(path)) return [new DownloadEntry(display, fileName, fileName, false, () => File.OpenRead(path))];
+        ZipArchive zip;
+        try
+        {
+            zip = ZipFile.OpenRead(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new PipelineException("normalize", $"not a readable zip archive, probably truncated or corrupt ({e.Message})",
+                "Download the file again (or point 'location' at a complete copy) and rerun.", sourceId, display, inner: e);
+        }
+        owned.Add(zip);
+        return zip.Entries
+            .Where(e => e.Length > 0)
+            .OrderBy(e => e.FullName, StringComparer.Ordinal)
+            .Select(e => new DownloadEntry($"{display}!{e.FullName}", e.Name, e.FullName.Replace('\\', '/'), true, () => e.Open()))
+            .ToList();
+    }
+
+    /// <summary>Every entry name of a zip (empty ones included), for messages when none is what was expected.</summary>
+    public static IReadOnlyList<string> EntryNames(IEnumerable<IDisposable> owned) =>
+        owned.OfType<ZipArchive>().SelectMany(z => z.Entries).Select(e => e.FullName).Order(StringComparer.Ordinal).ToList();
+
+    public static bool IsCsv(DownloadEntry e) => !e.InZip || e.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsZip(string path)
+    {
+        using var fs = File.OpenRead(path);
+        Span<byte> magic = stackalloc byte[4];
+        return fs.Read(magic) == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+    }
+}
