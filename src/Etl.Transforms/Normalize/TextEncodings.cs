@@ -2,48 +2,61 @@ using System.Text;
 
 namespace ClusterEtl.Transforms.Normalize;
 
+/// <summary>How a text file is encoded, told from its bytes (never from its name or an HTTP label).</summary>
+/// <param name="Name">utf-8-bom, utf-8 or latin-1, as logged.</param>
+public sealed record DetectedEncoding(string Name, Encoding Encoding)
+{
+    public bool IsUtf8 => Encoding.CodePage == Encoding.UTF8.CodePage;
+}
+
 /// <summary>
-/// Decides how a text file is encoded before it is parsed: a UTF-8 byte-order mark, or bytes that are valid
-/// UTF-8 throughout, mean UTF-8; anything else is read as Latin-1 (ISO-8859-1, as Comtrade and FAOSTAT
-/// publish), so "Côte d'Ivoire" never turns into mojibake whatever the file claims to be.
+/// Detects a file's encoding: a UTF-8 byte order mark wins; otherwise the whole file is validated as UTF-8
+/// (streamed, so any size); a file that is not valid UTF-8 is Latin-1 (ISO-8859-1, as Comtrade and FAOSTAT's older
+/// bulk files write "Côte d'Ivoire" and "Curaçao"). Pure ASCII is UTF-8.
 /// </summary>
 public static class TextEncodings
 {
-    public static Encoding Detect(string path)
-    {
-        using var s = File.OpenRead(path);
-        return Detect(s);
-    }
+    public static readonly DetectedEncoding Utf8Bom = new("utf-8-bom", new UTF8Encoding(false));
+    public static readonly DetectedEncoding Utf8 = new("utf-8", new UTF8Encoding(false));
+    public static readonly DetectedEncoding Latin1 = new("latin-1", Encoding.Latin1);
 
-    /// <summary>Reads the stream to its end (it is not rewound).</summary>
-    public static Encoding Detect(Stream s)
+    public static DetectedEncoding Detect(Func<Stream> open)
     {
+        using var s = open();
         var buffer = new byte[1 << 16];
         var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
         var chars = new char[buffer.Length + 4];
         var first = true;
         int n;
-        try
+        while ((n = s.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)) > 0)
         {
-            while ((n = s.Read(buffer, 0, buffer.Length)) > 0)
+            if (first && n >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF) return Utf8Bom;
+            first = false;
+            try
             {
-                if (first && n >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF) return Encoding.UTF8;
-                first = false;
                 decoder.GetChars(buffer, 0, n, chars, 0, flush: false);
             }
-            decoder.GetChars(buffer, 0, 0, chars, 0, flush: true);
+            catch (DecoderFallbackException)
+            {
+                return Latin1;
+            }
+            if (n < buffer.Length) break;
+        }
+        try
+        {
+            decoder.GetChars([], 0, 0, chars, 0, flush: true);
         }
         catch (DecoderFallbackException)
         {
-            return Encoding.Latin1;
+            return Latin1; // the file ends inside a multi-byte sequence
         }
-        return Encoding.UTF8;
+        return Utf8;
     }
 
-    /// <summary>The file as a UTF-8 stream (transcoded from Latin-1 when that is its encoding).</summary>
-    public static Stream OpenAsUtf8(string path, Encoding encoding)
+    /// <summary>The file as UTF-8 bytes for the CSV reader: Latin-1 is transcoded while reading.</summary>
+    public static Stream OpenUtf8(Func<Stream> open, DetectedEncoding encoding)
     {
-        Stream s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return encoding.CodePage == Encoding.UTF8.CodePage ? s : Encoding.CreateTranscodingStream(s, encoding, Encoding.UTF8);
+        var s = open();
+        return encoding.IsUtf8 ? s : Encoding.CreateTranscodingStream(s, encoding.Encoding, Encoding.UTF8, leaveOpen: false);
     }
 }

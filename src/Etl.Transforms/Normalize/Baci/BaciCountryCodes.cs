@@ -17,7 +17,7 @@ public static class BaciCountryCodes
 {
     public static IReadOnlyDictionary<int, BaciCountry> Read(Stream stream, string displayName, string sourceId)
     {
-        using var csv = CsvReader.Create(stream, BaciFiles.CsvOptions, leaveOpen: false);
+        using var csv = CsvReader.Create(stream, CsvDefaults.Options, leaveOpen: false);
         var code = Column(csv, displayName, sourceId, "country_code");
         var iso3 = csv.TryGetFieldIndex("iso_3digit_alpha", out var i3) ? i3 : Column(csv, displayName, sourceId, "country_iso3");
         var name = csv.TryGetFieldIndex("country_name_abbreviation", out var n1) ? n1

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using CsvHelper;
 
 namespace ClusterEtl.Transforms.Normalize.Baci;
 
@@ -19,19 +17,6 @@ public sealed record BaciFile(string DisplayName, string Name, BaciFileRole Role
 public static partial class BaciFiles
 {
     public static readonly string[] DataHeader = ["t", "i", "j", "k", "v", "q"];
-
-    /// <summary>How every BACI CSV is read: comma-separated, header first, padding trimmed, invariant numbers,
-    /// line numbers tracked for error messages, header names compared without BOM, quotes or case.</summary>
-    public static readonly CsvReaderOptions CsvOptions = new()
-    {
-        Separator = ',',
-        HasHeader = true,
-        TrackLineNumbers = true,
-        TrimWhitespace = true,
-        FormatProvider = CultureInfo.InvariantCulture,
-        MalformedData = CsvMalformedDataHandling.Recover,
-        NormalizeHeaderName = n => n.Trim('\uFEFF', ' ', '"').ToLowerInvariant(),
-    };
 
     public static IReadOnlyList<BaciFile> Open(string path, string displayName, string sourceId, List<IDisposable> owned) =>
         DownloadFiles.Open(path, displayName, sourceId, owned)

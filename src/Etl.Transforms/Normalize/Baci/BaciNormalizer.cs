@@ -108,7 +108,7 @@ public sealed class BaciNormalizer
         var productCodes = new string?[1_000_000];
         long read = 0;
         await using var stream = file.Open();
-        using var csv = CsvReader.Create(stream, BaciFiles.CsvOptions, leaveOpen: false);
+        using var csv = CsvReader.Create(stream, CsvDefaults.Options, leaveOpen: false);
         try
         {
             while (await csv.ReadAsync(ct))

@@ -58,14 +58,14 @@ public sealed class ComtradeNormalizer
     static async Task<long> ReadCsvAsync(NormalizeContext context, SourceFile file, ComtradeRowMapper mapper, TradeFlowsWriter writer,
         QuarantineWriter quarantine, ISet<string> vintages, CancellationToken ct)
     {
-        var encoding = TextEncodings.Detect(file.Path);
+        var encoding = TextEncodings.Detect(() => File.OpenRead(file.Path));
         var options = new CsvReaderOptions
         {
             Separator = ',', HasHeader = true, TrackLineNumbers = true, TrimWhitespace = true,
             FormatProvider = CultureInfo.InvariantCulture, MalformedData = CsvMalformedDataHandling.Recover,
             NormalizeHeaderName = n => n.Trim('\uFEFF', ' ', '"'),
         };
-        await using var stream = TextEncodings.OpenAsUtf8(file.Path, encoding);
+        await using var stream = TextEncodings.OpenUtf8(() => File.OpenRead(file.Path), encoding);
         using var csv = CsvReader.Create(stream, options, leaveOpen: false);
         await csv.ReadHeaderAsync(ct);
         var header = csv.Headers.ToList();
@@ -76,7 +76,7 @@ public sealed class ComtradeNormalizer
                 "Point the source at a Comtrade+ or legacy Comtrade CSV, or a Comtrade API JSON response.",
                 context.Source.Id, file.Display, 1);
         Log.Information("{Source}: reading {File} as Comtrade CSV ({Encoding}, {Columns} columns)", context.Source.Id, file.Display,
-            encoding.WebName, header.Count);
+            encoding.Name, header.Count);
 
         long read = 0;
         var values = new string?[index.Length];

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using ClusterEtl.Transforms.Pipeline;
-using CsvHelper;
 using Serilog;
 
 namespace ClusterEtl.Transforms.Normalize.Faostat;
@@ -24,18 +22,6 @@ public sealed record FaostatSelection(IReadOnlyList<FaostatFile> Data, IReadOnly
 public static partial class FaostatFiles
 {
     static readonly ILogger Log = Serilog.Log.ForContext(typeof(FaostatFiles));
-
-    /// <summary>How every FAOSTAT CSV is read (UTF-8 bytes, after <see cref="FaostatEncoding"/>).</summary>
-    public static readonly CsvReaderOptions CsvOptions = new()
-    {
-        Separator = ',',
-        HasHeader = true,
-        TrackLineNumbers = true,
-        TrimWhitespace = true,
-        FormatProvider = CultureInfo.InvariantCulture,
-        MalformedData = CsvMalformedDataHandling.Recover,
-        NormalizeHeaderName = n => n.Trim('\uFEFF', ' ', '"').ToLowerInvariant(),
-    };
 
     /// <param name="inputs">The pulled files: (full path, path as shown).</param>
     public static IReadOnlyList<FaostatFile> Open(IReadOnlyList<(string Path, string Display)> inputs, string sourceId,

@@ -48,7 +48,7 @@ public sealed class FaostatFlags
     /// <summary>Adds the meanings of a release's flags sidecar (UTF-8 bytes).</summary>
     public void ReadSidecar(Stream utf8)
     {
-        using var csv = CsvReader.Create(utf8, FaostatFiles.CsvOptions, leaveOpen: false);
+        using var csv = CsvReader.Create(utf8, CsvDefaults.Options, leaveOpen: false);
         while (csv.Read())
         {
             if (csv.FieldCount < 2) continue;

@@ -66,8 +66,8 @@ public sealed class FaostatNormalizer(FaostatReference reference)
             var encodings = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var flags in selection.Flags)
             {
-                var encoding = FaostatEncoding.Detect(flags.Open);
-                run.Flags.ReadSidecar(FaostatEncoding.OpenUtf8(flags.Open, encoding));
+                var encoding = TextEncodings.Detect(flags.Open);
+                run.Flags.ReadSidecar(TextEncodings.OpenUtf8(flags.Open, encoding));
                 encodings[flags.Display] = encoding.Name;
             }
             long observations, matrixRows;
@@ -77,7 +77,7 @@ public sealed class FaostatNormalizer(FaostatReference reference)
             {
                 foreach (var file in selection.Data)
                 {
-                    var encoding = FaostatEncoding.Detect(file.Open);
+                    var encoding = TextEncodings.Detect(file.Open);
                     encodings[file.Display] = encoding.Name;
                     Log.Information("{Source}: reading {File} ({Layout}, {Encoding})", source.Id, file.Display, file.Layout.Label, encoding.Name);
                     await ReadFileAsync(run, file, encoding, FileDomain(source, file, domain), ct);
@@ -123,15 +123,15 @@ public sealed class FaostatNormalizer(FaostatReference reference)
                    $"Set options.domain (e.g. \"QCL\") in {source.DefinitionFile}.", source.Id, file.Display, 1);
     }
 
-    async Task ReadFileAsync(Run run, FaostatFile file, FaostatTextEncoding encoding, string? fileDomain, CancellationToken ct)
+    async Task ReadFileAsync(Run run, FaostatFile file, DetectedEncoding encoding, string? fileDomain, CancellationToken ct)
     {
         var L = file.Layout;
         var isWide = L.Kind is FaostatLayoutKind.Wide or FaostatLayoutKind.WideNoFlag;
         var isMatrix = L.Kind == FaostatLayoutKind.TradeMatrix;
         var minFields = L.Header.Count;
         long read = 0;
-        await using var stream = FaostatEncoding.OpenUtf8(file.Open, encoding);
-        using var csv = CsvReader.Create(stream, FaostatFiles.CsvOptions, leaveOpen: false);
+        await using var stream = TextEncodings.OpenUtf8(file.Open, encoding);
+        using var csv = CsvReader.Create(stream, CsvDefaults.Options, leaveOpen: false);
         try
         {
             while (await csv.ReadAsync(ct))
