@@ -37,15 +37,11 @@ world AS (
     FROM exporter_shares AS s JOIN ref.clusters AS c ON c.cluster_id = s.cluster_id
     GROUP BY ALL
 ),
-cluster_establishments AS (   -- DISTINCT: an establishment matching two of the cluster's codes counts once
-    SELECT DISTINCT c.cluster_id, e.establishment_id, e.employment_low, e.employment_mid, e.employment_high, e.registered_month
-    FROM ref.clusters AS c
-    JOIN ref.cluster_scian AS s ON s.cluster_id = c.cluster_id
-    JOIN staging.stg_inegi_establishments AS e ON starts_with(e.scian_code, s.scian_code)
+cluster_establishments AS (   -- the Mexican clusters' establishments (intermediate.int_cluster_establishments)
+    SELECT e.*
+    FROM intermediate.int_cluster_establishments AS e
+    JOIN ref.clusters AS c ON c.cluster_id = e.cluster_id
     WHERE c.country_iso3 = 'MEX'
-      AND (NOT EXISTS (SELECT 1 FROM ref.cluster_regions AS r WHERE r.cluster_id = c.cluster_id)
-           OR EXISTS (SELECT 1 FROM ref.cluster_regions AS r
-                      WHERE r.cluster_id = c.cluster_id AND starts_with(e.municipality_key, r.inegi_key)))
 ),
 ranked_establishments AS (
     SELECT *,

@@ -58,17 +58,9 @@ fao_unknown AS (          -- FAO item codes in the production data that ref.fao_
     FROM staging.stg_fao_production AS p
     WHERE p.item_code_fao IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ref.fao_items AS r WHERE r.item_code = p.item_code_fao)
 ),
-scian_establishments AS ( -- DENUE establishments the cluster's SCIAN codes select in its regions
-    SELECT DISTINCT s.cluster_id, e.establishment_id
-    FROM ref.cluster_scian AS s
-    JOIN staging.stg_inegi_establishments AS e ON starts_with(e.scian_code, s.scian_code)
-    WHERE NOT EXISTS (SELECT 1 FROM ref.cluster_regions AS r WHERE r.cluster_id = s.cluster_id)
-       OR EXISTS (SELECT 1 FROM ref.cluster_regions AS r
-                  WHERE r.cluster_id = s.cluster_id AND starts_with(e.municipality_key, r.inegi_key))
-),
 scian_coverage AS (
     SELECT s.cluster_id, count(DISTINCT s.scian_code) AS scian_codes,
-           (SELECT count(*) FROM scian_establishments AS e WHERE e.cluster_id = s.cluster_id) AS denue_establishments
+           (SELECT count(*) FROM intermediate.int_cluster_establishments AS e WHERE e.cluster_id = s.cluster_id) AS denue_establishments
     FROM ref.cluster_scian AS s
     GROUP BY s.cluster_id
 )
@@ -118,5 +110,5 @@ COMMENT ON COLUMN marts.cluster_coverage.fao_items_with_production IS 'Of those,
 COMMENT ON COLUMN marts.cluster_coverage.fao_production_years IS 'Years with FAO production figures of the cluster''s items in its country.';
 COMMENT ON COLUMN marts.cluster_coverage.fao_items_not_in_reference IS 'FAO item codes in the production data that ref.fao_items does not know, comma-separated (the same for every cluster); NULL when all are known.';
 COMMENT ON COLUMN marts.cluster_coverage.scian_codes IS 'SCIAN codes in the cluster definition.';
-COMMENT ON COLUMN marts.cluster_coverage.denue_establishments IS 'DENUE establishments those codes select in the cluster''s regions (0 when DENUE has none: e.g. crop growing is outside DENUE''s scope).';
+COMMENT ON COLUMN marts.cluster_coverage.denue_establishments IS 'DENUE establishments those codes select in the cluster''s regions (intermediate.int_cluster_establishments); 0 when DENUE has none (e.g. crop growing is outside DENUE''s scope).';
 COMMENT ON COLUMN marts.cluster_coverage.unknown_country_codes IS 'Country codes of the trade sources (as <kind>:<code>) that ref.countries does not know, comma-separated; NULL when every code is known. The same for every cluster.';
