@@ -80,15 +80,11 @@ public sealed class TransformStage
         foreach (var c in definitions.Clusters) fp.AddFile("cluster:" + c.Id, definitions.ClusterFile(c.Id));
         if (File.Exists(WarehouseSettings.PathIn(definitions.Directory)))
             fp.AddFile("settings", WarehouseSettings.PathIn(definitions.Directory));
-        if (definitions.Countries is { } countries) fp.AddFile("reference:countries", countries.File);
-        foreach (var f in Reference.MexicoReference.Files(definitions.Directory).Where(File.Exists))
-            fp.AddFile("reference:" + Path.GetFileName(f), f);
-        if (File.Exists(Path.Combine(definitions.Directory, "reference", "deflators.csv")))
-            fp.AddFile("reference:deflators", Path.Combine(definitions.Directory, "reference", "deflators.csv"));
-        foreach (var f in Reference.HsReference.Files(definitions.Directory).Where(File.Exists))
-            fp.AddFile("reference:" + Path.GetFileName(f), f);
-        if (File.Exists(Reference.FaoItemReference.PathIn(definitions.Directory)))
-            fp.AddFile("reference:fao_items", Reference.FaoItemReference.PathIn(definitions.Directory));
+        // Every reference file the build loads lives in pipelines/reference/: all of them count, so a new one cannot be forgotten.
+        var referenceDir = Path.Combine(definitions.Directory, "reference");
+        if (Directory.Exists(referenceDir))
+            foreach (var f in Directory.GetFiles(referenceDir).Order(StringComparer.Ordinal))
+                fp.AddFile("reference:" + Path.GetFileName(f), f);
         foreach (var f in Directory.GetFiles(project.Directory, "*.sql", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             fp.AddFile("sql:" + Path.GetRelativePath(project.Directory, f).Replace('\\', '/'), f);
         return fp.Value;

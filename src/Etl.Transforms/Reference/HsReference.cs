@@ -25,9 +25,6 @@ public sealed class HsReference
     public required IReadOnlyList<HsProduct> Products { get; init; }
     public required IReadOnlyList<HsConcordanceCode> Concordance { get; init; }
 
-    public static IEnumerable<string> Files(string pipelinesDir) =>
-        [Path.Combine(pipelinesDir, "reference", ProductsFile), Path.Combine(pipelinesDir, "reference", ConcordanceFile)];
-
     /// <summary>Null when the products file is absent (codes are then only checked for their form).</summary>
     public static HsReference? LoadFrom(string pipelinesDir)
     {

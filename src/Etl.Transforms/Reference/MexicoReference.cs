@@ -31,9 +31,6 @@ public sealed class MexicoReference
         };
     }
 
-    public static IReadOnlyList<string> Files(string pipelinesDir) =>
-        [Path.Combine(pipelinesDir, "reference", "mx_geo.csv"), Path.Combine(pipelinesDir, "reference", "scian.csv")];
-
     public bool IsKnownState(string key) => Geo.Any(g => g.Level == "state" && g.InegiKey == key);
     /// <summary>Whether the reference lists the municipalities of a state (the states of the shipped clusters do).</summary>
     public bool HasMunicipalities(string stateKey) => Geo.Any(g => g.Level == "municipality" && g.StateKey == stateKey);
