@@ -22,6 +22,12 @@ public interface ISourceConnector
     /// <summary>The lake tables this connector writes, each under <c>&lt;table&gt;/source=&lt;id&gt;/</c>.</summary>
     IReadOnlyList<NormalizedTable> Tables { get; }
 
+    /// <summary>
+    /// The files of <c>pipelines/reference/</c> its output depends on (codes resolved at normalize time): part of the
+    /// source's fingerprint, so editing one normalizes the source again. None by default.
+    /// </summary>
+    IReadOnlyList<string> ReferenceFiles => [];
+
     /// <summary>Validates the definition's <c>options</c> object (null when absent) into the kind's options record.</summary>
     /// <param name="pipelinesDir">The pipelines folder, to resolve relative paths (<see cref="PipelineDefinitions.ResolveLocation"/>).</param>
     object? ReadOptions(JsonFields? options, string pipelinesDir);

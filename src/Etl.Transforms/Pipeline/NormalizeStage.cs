@@ -41,6 +41,9 @@ public sealed class NormalizeStage
                 .Add("options", source.Options is null ? "" : JsonSerializer.Serialize(source.Options, source.Options.GetType()))
                 .Add("max_quarantine_share", source.MaxQuarantineShare.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
             foreach (var f in files) fingerprint.Add(f.Role, f.Sha256);
+            foreach (var name in connector.ReferenceFiles)
+                if (Path.Combine(definitions.Directory, "reference", name) is var file && File.Exists(file))
+                    fingerprint.AddFile("reference:" + name, file);
             var statePath = layout.NormalizeStateFile(source.Id);
             var previous = File.Exists(statePath)
                 ? JsonSerializer.Deserialize<NormalizeState>(File.ReadAllText(statePath), StageReport.Json)

@@ -16,13 +16,16 @@ public sealed record ScianCode(string Code, string TitleEs, string? ParentCode, 
 /// </summary>
 public sealed class MexicoReference
 {
+    public const string GeoFile = "mx_geo.csv";
+    public const string ScianFile = "scian.csv";
+
     public required IReadOnlyList<MxGeo> Geo { get; init; }
     public required IReadOnlyList<ScianCode> Scian { get; init; }
 
     public static MexicoReference? LoadFrom(string pipelinesDir)
     {
-        var geo = Path.Combine(pipelinesDir, "reference", "mx_geo.csv");
-        var scian = Path.Combine(pipelinesDir, "reference", "scian.csv");
+        var geo = Path.Combine(pipelinesDir, "reference", GeoFile);
+        var scian = Path.Combine(pipelinesDir, "reference", ScianFile);
         if (!File.Exists(geo) || !File.Exists(scian)) return null;
         return new MexicoReference
         {

@@ -142,6 +142,26 @@ public sealed class SampleRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Editing_a_reference_file_normalizes_again_only_the_sources_that_read_it()
+    {
+        Assert.True((await Run()).Succeeded);
+        // countries.csv resolves FAOSTAT areas (and Comtrade codes); BACI maps through its release's own code file.
+        var countries = Path.Combine(Pipelines, "reference", "countries.csv");
+        var text = File.ReadAllText(countries);
+        Assert.Contains("every FAO area code >= 5000 is an aggregate", text);
+        File.WriteAllText(countries, text.Replace("every FAO area code >= 5000 is an aggregate", "FAO area codes >= 5000 are aggregates"));
+
+        var again = await Run();
+
+        Assert.True(again.Succeeded, again.Error);
+        var details = again.Stages.Single(s => s.Stage == "normalize").Details;
+        Assert.Contains(details, d => d.StartsWith("baci_hs92_sample: unchanged, skipped", StringComparison.Ordinal));
+        Assert.Contains(details, d => d.StartsWith("inegi_denue_sample: unchanged, skipped", StringComparison.Ordinal));
+        foreach (var fao in new[] { "faostat_pp_sample", "faostat_qcl_sample", "faostat_tcl_sample" })
+            Assert.Contains(details, d => d.StartsWith(fao + ": ", StringComparison.Ordinal) && !d.Contains("skipped"));
+    }
+
+    [Fact]
     public async Task A_truncated_zip_fails_the_run_and_leaves_the_last_good_warehouse_readable()
     {
         Assert.True((await Run()).Succeeded);

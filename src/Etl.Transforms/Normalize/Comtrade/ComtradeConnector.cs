@@ -18,6 +18,7 @@ public sealed class ComtradeConnector : ISourceConnector
     public string Kind => "comtrade";
     public string Version => ComtradeNormalizer.Version;
     public IReadOnlyList<NormalizedTable> Tables { get; } = [TradeFlowsWriter.Table];
+    public IReadOnlyList<string> ReferenceFiles { get; } = [Reference.CountryReference.FileName];
 
     public object? ReadOptions(JsonFields? options, string pipelinesDir)
     {

@@ -23,6 +23,7 @@ public sealed partial class FaostatConnector : ISourceConnector
     public string Kind => "faostat";
     public string Version => FaostatNormalizer.Version;
     public IReadOnlyList<NormalizedTable> Tables { get; } = [FaostatTables.ObservationsTable, FaostatTables.TradeMatrixTable];
+    public IReadOnlyList<string> ReferenceFiles { get; } = [CountryReference.FileName, FaoItemReference.FileName];
 
     public object? ReadOptions(JsonFields? o, string pipelinesDir)
     {
