@@ -4,22 +4,19 @@
 -- vintage of that year (Comtrade publishes each reporter in the classification it reported in).
 CREATE TABLE intermediate.int_trade_basis AS
 WITH coverage AS (
-    SELECT DISTINCT year, source_kind, hs_vintage
+    SELECT DISTINCT year, source_kind, hs_vintage,
+           list_position(['HS92', 'HS96', 'HS02', 'HS07', 'HS12', 'HS17', 'HS22'], hs_vintage) AS vintage_rank
     FROM staging.stg_trade_flows
     WHERE month IS NULL
 ),
 ranked AS (
-    SELECT *,
-           min(CASE WHEN source_kind = 'baci'
-                    THEN list_position(['HS92', 'HS96', 'HS02', 'HS07', 'HS12', 'HS17', 'HS22'], hs_vintage) END)
-               OVER (PARTITION BY year) AS first_baci_vintage
+    SELECT *, min(vintage_rank) FILTER (WHERE source_kind = 'baci') OVER (PARTITION BY year) AS first_baci_vintage
     FROM coverage
 )
 SELECT year, source_kind, hs_vintage
 FROM ranked
 WHERE (first_baci_vintage IS NULL AND source_kind <> 'baci')
-   OR (source_kind = 'baci'
-       AND list_position(['HS92', 'HS96', 'HS02', 'HS07', 'HS12', 'HS17', 'HS22'], hs_vintage) = first_baci_vintage);
+   OR (source_kind = 'baci' AND vintage_rank = first_baci_vintage);
 
 COMMENT ON TABLE intermediate.int_trade_basis IS 'The trade data (connector and HS vintage) the marts use for each year: the oldest-vintage BACI release covering the year, else all Comtrade vintages of that year. Annual data only.';
 COMMENT ON COLUMN intermediate.int_trade_basis.year IS 'Calendar year.';
