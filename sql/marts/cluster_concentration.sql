@@ -64,21 +64,25 @@ firms AS (
     FROM ranked_establishments
     GROUP BY cluster_id
 ),
-denue_activity AS (   -- employment (midpoints) by state: of the cluster's activities, and of everything in the extracts
-    SELECT c.cluster_id, e.state_key,
-           sum(e.employment_mid) FILTER (WHERE EXISTS (SELECT 1 FROM ref.cluster_scian AS s
-                                                       WHERE s.cluster_id = c.cluster_id AND starts_with(e.scian_code, s.scian_code))) AS activity_mid,
-           sum(e.employment_mid) AS all_mid,
-           sum(e.employment_mid) FILTER (WHERE EXISTS (SELECT 1 FROM ref.cluster_scian AS s
-                                                       WHERE s.cluster_id = c.cluster_id AND starts_with(e.scian_code, s.scian_code))
-                                         AND EXISTS (SELECT 1 FROM ref.cluster_regions AS r
-                                                     WHERE r.cluster_id = c.cluster_id AND starts_with(e.municipality_key, r.inegi_key))) AS region_activity_mid,
-           sum(e.employment_mid) FILTER (WHERE EXISTS (SELECT 1 FROM ref.cluster_regions AS r
-                                                       WHERE r.cluster_id = c.cluster_id AND starts_with(e.municipality_key, r.inegi_key))) AS region_all_mid
+denue_flags AS (      -- every establishment of the DENUE extracts, for each Mexican cluster with SCIAN codes:
+                      -- is it of the cluster's activities, is it in the cluster's regions
+    SELECT c.cluster_id, e.state_key, e.employment_mid,
+           EXISTS (SELECT 1 FROM ref.cluster_scian AS s
+                   WHERE s.cluster_id = c.cluster_id AND starts_with(e.scian_code, s.scian_code))      AS in_activity,
+           EXISTS (SELECT 1 FROM ref.cluster_regions AS r
+                   WHERE r.cluster_id = c.cluster_id AND starts_with(e.municipality_key, r.inegi_key)) AS in_region
     FROM ref.clusters AS c
     CROSS JOIN staging.stg_inegi_establishments AS e
     WHERE c.country_iso3 = 'MEX' AND EXISTS (SELECT 1 FROM ref.cluster_scian AS s WHERE s.cluster_id = c.cluster_id)
-    GROUP BY c.cluster_id, e.state_key
+),
+denue_activity AS (   -- employment (midpoints) by state: of the cluster's activities, and of everything in the extracts
+    SELECT cluster_id, state_key,
+           sum(employment_mid) FILTER (WHERE in_activity)              AS activity_mid,
+           sum(employment_mid)                                         AS all_mid,
+           sum(employment_mid) FILTER (WHERE in_activity AND in_region) AS region_activity_mid,
+           sum(employment_mid) FILTER (WHERE in_region)                AS region_all_mid
+    FROM denue_flags
+    GROUP BY cluster_id, state_key
 ),
 lorenz AS (           -- states ordered by their location quotient; cumulative shares of all employment (x) and of the activity (y)
     SELECT cluster_id, state_key,
