@@ -24,17 +24,15 @@ public sealed class ComtradeNormalizer
         var source = context.Source;
         var mapper = new ComtradeRowMapper(context.Definitions?.Countries);
         var quarantine = new QuarantineWriter(source.Id, context.ExtractId);
-        long rows, read = 0;
+        long rows;
         IReadOnlyList<int> years;
         var vintages = new SortedSet<string>(StringComparer.Ordinal);
         await using (var writer = new TradeFlowsWriter(context.OutputRoot, source.Id, "comtrade", context.ExtractId))
         {
             foreach (var file in context.DataFiles)
             {
-                var fileRows = IsJson(file.Path)
-                    ? await ReadJsonAsync(context, file, mapper, writer, quarantine, vintages, ct)
-                    : await ReadCsvAsync(context, file, mapper, writer, quarantine, vintages, ct);
-                read += fileRows;
+                if (IsJson(file.Path)) await ReadJsonAsync(context, file, mapper, writer, quarantine, vintages, ct);
+                else await ReadCsvAsync(context, file, mapper, writer, quarantine, vintages, ct);
             }
             rows = writer.Rows;
             years = writer.Years.Order().ToList();
@@ -55,7 +53,7 @@ public sealed class ComtradeNormalizer
         return b is '{' or '[';
     }
 
-    static async Task<long> ReadCsvAsync(NormalizeContext context, SourceFile file, ComtradeRowMapper mapper, TradeFlowsWriter writer,
+    static async Task ReadCsvAsync(NormalizeContext context, SourceFile file, ComtradeRowMapper mapper, TradeFlowsWriter writer,
         QuarantineWriter quarantine, ISet<string> vintages, CancellationToken ct)
     {
         var encoding = TextEncodings.Detect(() => File.OpenRead(file.Path));
@@ -95,10 +93,9 @@ public sealed class ComtradeNormalizer
             if (read % ProgressEvery == 0)
                 Log.Information("{Source}: {Rows:N0} records read from {File}", context.Source.Id, read, file.Display);
         }
-        return read;
     }
 
-    static async Task<long> ReadJsonAsync(NormalizeContext context, SourceFile file, ComtradeRowMapper mapper, TradeFlowsWriter writer,
+    static async Task ReadJsonAsync(NormalizeContext context, SourceFile file, ComtradeRowMapper mapper, TradeFlowsWriter writer,
         QuarantineWriter quarantine, ISet<string> vintages, CancellationToken ct)
     {
         JsonDocument doc;
@@ -162,7 +159,6 @@ public sealed class ComtradeNormalizer
                 () => current.GetRawText(), mapper, writer, quarantine, vintages, ct);
         }
         Log.Information("{Source}: {File} read as Comtrade API JSON, {Records:N0} records", context.Source.Id, file.Display, read);
-        return read;
     }
 
     /// <summary>The JSON property name of each field, from a record's names; null when required fields are absent.</summary>
