@@ -31,23 +31,20 @@ public static class ReportCommand
         output.WriteLine();
 
         Section(c, output, "Exports", """
-            SELECT year, export_value_usd / 1e6, growth_yoy, world_share_value, rca, n_destinations, top_destination,
+            year, export_value_usd / 1e6, growth_yoy, world_share_value, rca, n_destinations, top_destination,
                    top_destination_share, destination_hhi_norm, unit_value_usd_kg, relative_unit_value, export_share_of_production, value_basis
-            FROM marts.cluster_exports WHERE cluster_id = $1 ORDER BY year
-            """, id,
+            """, "cluster_exports", id,
             ["year", "X (M USD)", "growth", "world share", "RCA", "dest.", "top", "top share", "HHI norm", "UV USD/kg", "rel. UV", "X/prod.", "basis"],
             ["0", "N1", "P1", "P2", "N2", "0", "s", "P1", "N3", "N2", "N2", "P1", "s"]);
         Section(c, output, "Prices", """
-            SELECT year, producer_price_usd_t, real_producer_price, growth_yoy, volatility_5y, export_unit_value_usd_t, farm_gate_share, premium_vs_peers
-            FROM marts.cluster_prices WHERE cluster_id = $1 ORDER BY year
-            """, id,
+            year, producer_price_usd_t, real_producer_price, growth_yoy, volatility_5y, export_unit_value_usd_t, farm_gate_share, premium_vs_peers
+            """, "cluster_prices", id,
             ["year", "farm-gate USD/t", "real price", "growth", "volatility 5y", "export UV USD/t", "farm-gate share", "vs peers"],
             ["0", "N0", "N0", "P1", "N3", "N0", "P1", "P1"]);
         Section(c, output, "Concentration", """
-            SELECT year, destination_hhi, destination_cr4, product_hhi, exporter_hhi_world, cluster_rank_world, firm_count,
+            year, destination_hhi, destination_cr4, product_hhi, exporter_hhi_world, cluster_rank_world, firm_count,
                    firm_employment_mid, regional_share, location_quotient, notes
-            FROM marts.cluster_concentration WHERE cluster_id = $1 ORDER BY year
-            """, id,
+            """, "cluster_concentration", id,
             ["year", "dest. HHI", "dest. CR4", "product HHI", "world exporters HHI", "world rank", "firms", "employment (mid)", "regional share", "LQ", "notes"],
             ["0", "N3", "P1", "N3", "N3", "0", "0", "N0", "P1", "N2", "s"]);
 
@@ -62,12 +59,13 @@ public static class ReportCommand
         return 0;
     }
 
-    static void Section(DuckDBConnection c, TextWriter output, string title, string sql, string id, string[] headers, string[] formats)
+    /// <summary>The cluster's rows of one mart, year by year; nothing when the warehouse has no such mart.</summary>
+    static void Section(DuckDBConnection c, TextWriter output, string title, string columns, string mart, string id, string[] headers,
+        string[] formats)
     {
-        if (c.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'marts' AND table_name = $1",
-                sql.Split("marts.")[1].Split(' ', '\n')[0]) == 0)
+        if (c.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'marts' AND table_name = $1", mart) == 0)
             return;
-        var rows = c.Rows(sql, id).Select(r => r.Select((v, i) => Format(v, formats[i])).ToArray()).ToList();
+        var rows = c.Rows($"SELECT {columns} FROM marts.{mart} WHERE cluster_id = $1 ORDER BY year", id).Select(r => r.Select((v, i) => Format(v, formats[i])).ToArray()).ToList();
         output.WriteLine(title);
         if (rows.Count == 0)
         {
