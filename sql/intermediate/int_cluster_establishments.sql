@@ -1,7 +1,6 @@
 -- The DENUE establishments each cluster covers: those whose SCIAN class starts with one of the cluster's SCIAN
 -- codes, in one of its regions (INEGI state or municipality keys; all of the country when it lists none).
 -- An establishment matching two of the cluster's codes counts once.
-CREATE TABLE intermediate.int_cluster_establishments AS
 SELECT DISTINCT
     s.cluster_id,
     e.establishment_id,

@@ -2,9 +2,9 @@
 -- its own vintage) carried into the data's vintage through ref.hs_concordance where a subheading was split
 -- or merged (HS92 030212 -> HS12 030213, 030214), unchanged otherwise, then every product code of the data
 -- starting with one of them. A product selected by two of the cluster's codes (0403 and 040310) counts once.
-CREATE TABLE intermediate.int_cluster_products AS
+-- Any change of the trade data's products rebuilds it (it is small); models downstream see only real changes.
 WITH data_products AS (
-    SELECT DISTINCT hs_vintage, product_code FROM staging.stg_trade_flows WHERE product_level = 6
+    SELECT DISTINCT hs_vintage, product_code FROM intermediate.int_trade_products
 ),
 data_vintages AS (
     SELECT DISTINCT hs_vintage FROM data_products

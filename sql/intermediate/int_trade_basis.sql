@@ -2,12 +2,12 @@
 -- cover the same year: BACI when any BACI release covers the year (reconciled, FOB), the oldest HS vintage
 -- among them (the longest consistent series, as CEPII advises for time series); otherwise every Comtrade
 -- vintage of that year (Comtrade publishes each reporter in the classification it reported in).
-CREATE TABLE intermediate.int_trade_basis AS
+-- config: partition_by=year
 WITH coverage AS (
     SELECT DISTINCT year, source_kind, hs_vintage,
            list_position(['HS92', 'HS96', 'HS02', 'HS07', 'HS12', 'HS17', 'HS22'], hs_vintage) AS vintage_rank
-    FROM staging.stg_trade_flows
-    WHERE month IS NULL
+    FROM intermediate.int_trade_partitions
+    WHERE NOT monthly
 ),
 ranked AS (
     SELECT *, min(vintage_rank) FILTER (WHERE source_kind = 'baci') OVER (PARTITION BY year) AS first_baci_vintage

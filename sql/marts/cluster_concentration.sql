@@ -2,22 +2,31 @@
 -- of its firms (DENUE: establishments of its SCIAN activities in its regions, employment from the published
 -- size bands, low / mid / high) and of its activity across Mexican regions (Economic Census). A cell a source
 -- does not cover, or that INEGI withheld, is NULL with the reason in notes, never zero.
-CREATE TABLE marts.cluster_concentration AS
+-- Concentration ratios and HHIs are computed from exact sums (sum of squared values over the squared total), so
+-- reruns give identical numbers.
+-- config: partition_by=year
 WITH trade AS (
     SELECT cluster_id, year, destination_hhi FROM marts.cluster_exports
 ),
-destination_cr AS (
-    SELECT cluster_id, year, sum(share) FILTER (WHERE rank <= 4) AS destination_cr4
-    FROM marts.cluster_destinations GROUP BY ALL
-),
-product_shares AS (
-    SELECT cluster_id, year, product_code,
-           sum(value_usd) / sum(sum(value_usd)) OVER (PARTITION BY cluster_id, year) AS share
+partner_values AS (     -- the cluster's exports per destination (exact)
+    SELECT cluster_id, year, importer_key, sum(value_usd) AS value_usd
     FROM intermediate.int_cluster_export_flows
-    GROUP BY cluster_id, year, product_code HAVING sum(value_usd) > 0
+    GROUP BY ALL HAVING sum(value_usd) > 0
+),
+destination_cr AS (
+    SELECT cluster_id, year, sum(value_usd) FILTER (WHERE rank <= 4) / sum(value_usd) AS destination_cr4
+    FROM (SELECT *, row_number() OVER (PARTITION BY cluster_id, year ORDER BY value_usd DESC, importer_key) AS rank
+          FROM partner_values)
+    GROUP BY ALL
+),
+product_values AS (
+    SELECT cluster_id, year, product_code, sum(value_usd) AS value_usd
+    FROM intermediate.int_cluster_export_flows
+    GROUP BY ALL HAVING sum(value_usd) > 0
 ),
 products AS (
-    SELECT cluster_id, year, sum(share * share) AS product_hhi FROM product_shares GROUP BY ALL
+    SELECT cluster_id, year, sum(value_usd * value_usd) / (sum(value_usd) * sum(value_usd)) AS product_hhi
+    FROM product_values GROUP BY ALL
 ),
 exporter_values AS (
     SELECT p.cluster_id, e.year, e.exporter_key, sum(e.export_value_usd) AS value_usd
@@ -25,16 +34,14 @@ exporter_values AS (
     JOIN intermediate.int_country_product_exports AS e ON e.hs_vintage = p.hs_vintage AND e.product_code = p.product_code
     GROUP BY ALL HAVING sum(e.export_value_usd) > 0
 ),
-exporter_shares AS (
-    SELECT *,
-           value_usd / sum(value_usd) OVER (PARTITION BY cluster_id, year) AS share,
-           rank() OVER (PARTITION BY cluster_id, year ORDER BY value_usd DESC) AS world_rank
+exporter_ranks AS (
+    SELECT *, rank() OVER (PARTITION BY cluster_id, year ORDER BY value_usd DESC) AS world_rank
     FROM exporter_values
 ),
 world AS (
-    SELECT s.cluster_id, s.year, sum(s.share * s.share) AS exporter_hhi_world,
+    SELECT s.cluster_id, s.year, sum(s.value_usd * s.value_usd) / (sum(s.value_usd) * sum(s.value_usd)) AS exporter_hhi_world,
            min(s.world_rank) FILTER (WHERE s.exporter_key = c.country_iso3) AS cluster_rank_world
-    FROM exporter_shares AS s JOIN ref.clusters AS c ON c.cluster_id = s.cluster_id
+    FROM exporter_ranks AS s JOIN ref.clusters AS c ON c.cluster_id = s.cluster_id
     GROUP BY ALL
 ),
 cluster_establishments AS (   -- the Mexican clusters' establishments (intermediate.int_cluster_establishments)

@@ -1,11 +1,10 @@
 -- How much of each cluster the data cover: which of its HS codes matched products in the trade data of its
 -- vintage, how many flows and how much value were found, and which country codes of the source no
 -- reference row knows (those rows still count in world totals under <KIND>:<code>).
-CREATE TABLE marts.cluster_coverage AS
 WITH trade_sources AS (   -- the sources of the trade basis (what the marts use)
     SELECT string_agg(DISTINCT f.source_id, ', ' ORDER BY f.source_id) AS source_ids,
            count(DISTINCT f.year) AS years_in_data
-    FROM staging.stg_trade_flows AS f
+    FROM intermediate.int_trade_partitions AS f
     JOIN intermediate.int_trade_basis AS b USING (year, source_kind, hs_vintage)
 ),
 prefixes AS (
@@ -32,9 +31,7 @@ flows AS (
     GROUP BY cluster_id
 ),
 source_codes AS (
-    SELECT source_kind, reporter_code AS code FROM staging.stg_trade_flows
-    UNION
-    SELECT source_kind, partner_code FROM staging.stg_trade_flows
+    SELECT DISTINCT source_kind, code FROM intermediate.int_trade_country_codes
 ),
 unknown_codes AS (        -- country codes of the sources that no row of ref.countries knows
     SELECT string_agg(DISTINCT s.source_kind || ':' || s.code, ', ' ORDER BY s.source_kind || ':' || s.code) AS codes
@@ -75,7 +72,7 @@ SELECT
     coalesce(p.hs6_codes, 0)            AS hs6_codes,
     coalesce(f.export_flows, 0)         AS export_flows,
     coalesce(f.years_with_exports, 0)   AS years_with_exports,
-    coalesce(f.export_value_usd, 0)     AS export_value_usd,
+    coalesce(f.export_value_usd, 0)::DOUBLE AS export_value_usd,
     u.codes                             AS unknown_country_codes,
     coalesce(fi.fao_items, 0)           AS fao_items,
     coalesce(fi.fao_items_with_production, 0) AS fao_items_with_production,

@@ -1,5 +1,5 @@
 -- Where each cluster's exports go, per year: the destination bars of a cluster profile.
-CREATE TABLE marts.cluster_destinations AS
+-- config: partition_by=year
 WITH by_partner AS (
     SELECT cluster_id, year, importer_key,
            sum(value_usd)                                   AS value_usd,
@@ -14,8 +14,8 @@ SELECT
     year,
     CASE WHEN length(importer_key) = 3 THEN importer_key END AS partner_iso3,
     importer_key                                             AS partner_key,
-    value_usd,
-    qty_kg,
+    value_usd::DOUBLE                                        AS value_usd,
+    qty_kg::DOUBLE                                           AS qty_kg,
     value_usd / sum(value_usd) OVER (PARTITION BY cluster_id, year) AS share,
     value_with_qty_usd / qty_kg                              AS unit_value_usd_kg,
     row_number() OVER (PARTITION BY cluster_id, year ORDER BY value_usd DESC, importer_key) AS rank

@@ -6,7 +6,7 @@
 --      = world demand effect + market share effect + interaction effect + unit value effect
 -- X here is V Q: the value of the flows with a known quantity, so the four effects add up to delta_value_usd
 -- exactly. Years where the cluster or the world has no known quantity give no row.
-CREATE TABLE marts.cluster_export_decomposition AS
+-- config: partition_by=year_to, lookback_years=decomposition_window_years
 WITH per_year AS (
     SELECT cluster_id, year,
            unit_value_usd_kg   AS v,

@@ -1,7 +1,9 @@
 -- Cluster export indicators, one row per cluster and year of trade data (any HS vintage: the cluster's codes are
 -- carried into the data's vintage by intermediate.int_cluster_products). Definitions: docs/indicators.md
 -- (Balassa RCA, world market share, UNCTAD normalised HHI, unit values, growth from zero never infinite).
-CREATE TABLE marts.cluster_exports AS
+-- Sums are exact (DECIMAL, from the intermediate models); ratios are computed from them, so reruns give identical
+-- numbers. A year's row reads that year and, for growth and the 5-year CAGR, the five before it.
+-- config: partition_by=year, lookback_years=5
 WITH years AS (
     SELECT year, string_agg(DISTINCT hs_vintage, ', ' ORDER BY hs_vintage) AS trade_hs_vintages
     FROM intermediate.int_country_product_exports
@@ -38,27 +40,28 @@ cluster_totals AS (
     FROM intermediate.int_cluster_export_flows
     GROUP BY ALL
 ),
+partner_values AS (      -- the cluster's exports per destination (exact), for the destination HHI
+    SELECT cluster_id, year, importer_key, sum(value_usd) AS value_usd
+    FROM intermediate.int_cluster_export_flows
+    GROUP BY ALL
+    HAVING sum(value_usd) > 0
+),
 destinations AS (
-    SELECT cluster_id, year,
-           count(*)                    AS n_destinations,
-           sum(share * share)          AS destination_hhi,
-           max(share)                  AS top_destination_share,
-           arg_min(partner_key, rank)  AS top_destination
-    FROM marts.cluster_destinations
+    SELECT v.cluster_id, v.year,
+           count(*)                                                        AS n_destinations,
+           sum(v.value_usd * v.value_usd) / (sum(v.value_usd) * sum(v.value_usd)) AS destination_hhi,
+           max(v.value_usd) / sum(v.value_usd)                             AS top_destination_share,
+           min(d.partner_key) FILTER (WHERE d.rank = 1)                    AS top_destination
+    FROM partner_values AS v
+    JOIN marts.cluster_destinations AS d
+      ON d.cluster_id = v.cluster_id AND d.year = v.year AND d.partner_key = v.importer_key
     GROUP BY ALL
 ),
-cluster_imports AS (     -- the cluster country's imports of the same products (FOB, from the mirror table)
-    SELECT c.cluster_id, f.year, sum(f.value_usd) AS import_value_usd
-    FROM ref.clusters AS c
-    JOIN intermediate.int_cluster_products AS p USING (cluster_id)
-    JOIN staging.stg_trade_mirror_flows AS f
-      ON f.hs_vintage = p.hs_vintage AND f.product_code = p.product_code AND f.importer_key = c.country_iso3 AND f.month IS NULL
-    JOIN intermediate.int_trade_basis AS b
-      ON b.year = f.year AND b.source_kind = f.source_kind AND b.hs_vintage = f.hs_vintage
-    GROUP BY ALL
+cluster_imports AS (     -- the cluster country's imports of the same products (FOB)
+    SELECT cluster_id, year, import_value_usd FROM intermediate.int_cluster_import_flows
 ),
 production AS (          -- FAO production of the cluster's items in its country (tonnes)
-    SELECT i.cluster_id, fp.year, sum(fp.production_t) AS production_t
+    SELECT i.cluster_id, fp.year, sum(fp.production_t::DECIMAL(38, 3)) AS production_t
     FROM ref.cluster_fao_items AS i
     JOIN ref.clusters AS c USING (cluster_id)
     JOIN staging.stg_fao_production AS fp ON fp.item_code_fao = i.item_code AND fp.area_iso3 = c.country_iso3
@@ -72,10 +75,10 @@ base AS (
         c.country_iso3,
         c.hs_vintage,
         y.trade_hs_vintages,
-        coalesce(t.export_value_usd, 0)                    AS export_value_usd,
-        t.export_qty_kg,
-        w.world_export_value_usd,
-        w.world_export_qty_kg,
+        coalesce(t.export_value_usd, 0)::DOUBLE            AS export_value_usd,
+        t.export_qty_kg::DOUBLE                            AS export_qty_kg,
+        w.world_export_value_usd::DOUBLE                   AS world_export_value_usd,
+        w.world_export_qty_kg::DOUBLE                      AS world_export_qty_kg,
         coalesce(t.export_value_usd, 0) / nullif(w.world_export_value_usd, 0) AS world_share_value,
         t.export_qty_kg / nullif(w.world_export_qty_kg, 0) AS world_share_qty,
         (coalesce(t.export_value_usd, 0) / nullif(ct.country_all_products_usd, 0))
@@ -90,7 +93,7 @@ base AS (
         t.unit_value_usd_kg,
         t.unit_value_usd_kg / nullif(w.others_unit_value_usd_kg, 0) AS relative_unit_value,
         (t.export_qty_kg / 1000.0) / nullif(pr.production_t, 0) AS export_share_of_production,
-        coalesce(t.export_value_usd, 0) - coalesce(im.import_value_usd, 0) AS trade_balance_usd,
+        (coalesce(t.export_value_usd, 0) - coalesce(im.import_value_usd, 0))::DOUBLE AS trade_balance_usd,
         t.value_basis
     FROM ref.clusters AS c
     CROSS JOIN years AS y
@@ -149,5 +152,5 @@ COMMENT ON COLUMN marts.cluster_exports.destination_hhi_norm IS 'UNCTAD normalis
 COMMENT ON COLUMN marts.cluster_exports.unit_value_usd_kg IS 'Export unit value, USD/kg: value of the flows with a known, non-zero quantity / that quantity (missing or estimated-zero quantities excluded, never counted as 0).';
 COMMENT ON COLUMN marts.cluster_exports.relative_unit_value IS 'unit_value_usd_kg / the unit value of all other exporters of the same products (same rule for quantities).';
 COMMENT ON COLUMN marts.cluster_exports.export_share_of_production IS 'Export quantity (t) / FAO production (t) of the cluster''s FAO items in its country (staging.stg_fao_production); NULL without FAO data or items. Product weights are compared as they are (HS product weight vs FAO item weight: dairy products are not converted to milk equivalent).';
-COMMENT ON COLUMN marts.cluster_exports.trade_balance_usd IS 'export_value_usd - the country''s imports of the same products (valued FOB, from staging.stg_trade_mirror_flows), USD.';
+COMMENT ON COLUMN marts.cluster_exports.trade_balance_usd IS 'export_value_usd - the country''s imports of the same products (valued FOB, intermediate.int_cluster_import_flows), USD.';
 COMMENT ON COLUMN marts.cluster_exports.value_basis IS 'Where the export values come from: reconciled (BACI), reported (exporter), mirror (importer''s declaration converted to FOB) or mixed; NULL without exports.';

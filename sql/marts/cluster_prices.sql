@@ -2,9 +2,11 @@
 -- country, deflated to USD of the base year (ref.settings.price_base_year) with the US CPI-U (ref.deflators,
 -- "US CPI for USD series" as docs/indicators.md says), their trend and volatility, and the comparison with the
 -- cluster's export unit value and its peers'. A cluster with several FAO items gets their average price.
-CREATE TABLE marts.cluster_prices AS
+-- A year reads the ten before it (10-year average change, 5-year volatility of yearly changes).
+-- config: partition_by=year, lookback_years=10
 WITH producer AS (
-    SELECT i.cluster_id, p.year, avg(p.price_usd_t) AS producer_price_usd_t, avg(p.price_lcu_t) AS producer_price_lcu_t
+    SELECT i.cluster_id, p.year, avg(p.price_usd_t::DECIMAL(38, 6)) AS producer_price_usd_t,
+           avg(p.price_lcu_t::DECIMAL(38, 6)) AS producer_price_lcu_t
     FROM ref.cluster_fao_items AS i
     JOIN ref.clusters AS c ON c.cluster_id = i.cluster_id
     JOIN staging.stg_fao_producer_prices AS p ON p.item_code_fao = i.item_code AND p.area_iso3 = c.country_iso3

@@ -2,7 +2,8 @@
 --   rca = (x_cp / sum_p x_cp) / (sum_c x_cp / sum_cp x_cp),   mcp = 1 when rca >= 1
 -- the form py-ecomplexity and WITS use, over every exporter and product in the trade data of the year and
 -- vintage (intermediate.int_country_product_exports). Pairs without exports have rca 0 and are not listed.
-CREATE TABLE marts.country_product_rca AS
+-- Totals are exact sums (DECIMAL), so reruns give identical ratios.
+-- config: partition_by=year
 WITH x AS (
     SELECT year, hs_vintage, exporter_key, product_code, export_value_usd
     FROM intermediate.int_country_product_exports
@@ -22,8 +23,8 @@ SELECT
     CASE WHEN length(exporter_key) = 3 THEN exporter_key END AS country_iso3,
     exporter_key                              AS country_key,
     product_code,
-    export_value_usd,
-    world_product_usd                         AS world_export_value_usd,
+    export_value_usd::DOUBLE                  AS export_value_usd,
+    world_product_usd::DOUBLE                 AS world_export_value_usd,
     (export_value_usd / country_total_usd) / (world_product_usd / world_total_usd) AS rca,
     (export_value_usd / country_total_usd) / (world_product_usd / world_total_usd) >= 1 AS mcp
 FROM totals;

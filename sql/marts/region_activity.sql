@@ -2,7 +2,6 @@
 -- with a location quotient and the share of the national total: the map an analyst of a Mexican cluster wants.
 -- "National" is everything the DENUE extracts hold (a full national download gives the true LQ; the bundled
 -- sample covers two states and a few activities only).
-CREATE TABLE marts.region_activity AS
 WITH areas AS (
     SELECT * FROM staging.stg_inegi_establishments_by_area
 ),

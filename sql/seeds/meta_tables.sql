@@ -26,14 +26,68 @@ COMMENT ON COLUMN meta.extracts.last_modified IS 'HTTP Last-Modified of the resp
 COMMENT ON COLUMN meta.extracts.run_id IS 'Run that made the fetch.';
 
 CREATE TABLE meta.build (
-    run_id      VARCHAR NOT NULL,
-    fingerprint VARCHAR NOT NULL,
-    built_at    TIMESTAMP WITH TIME ZONE NOT NULL
+    run_id          VARCHAR NOT NULL,
+    fingerprint     VARCHAR NOT NULL,
+    built_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+    builder_version VARCHAR NOT NULL,
+    duckdb_version  VARCHAR NOT NULL,
+    mode            VARCHAR NOT NULL,
+    previous_run_id VARCHAR,
+    memory_limit    VARCHAR NOT NULL,
+    threads         BIGINT NOT NULL,
+    temp_directory  VARCHAR NOT NULL
 );
 COMMENT ON TABLE meta.build IS 'The run that built this warehouse file (one row).';
 COMMENT ON COLUMN meta.build.run_id IS 'Run id (runs/<run_id>/ holds its ledger).';
 COMMENT ON COLUMN meta.build.fingerprint IS 'SHA-256 over the normalized inputs, the SQL and the cluster definitions; an unchanged fingerprint means a rebuild would give the same warehouse.';
 COMMENT ON COLUMN meta.build.built_at IS 'When the build ran.';
+COMMENT ON COLUMN meta.build.builder_version IS 'Version of the warehouse builder; a build by another version starts from scratch.';
+COMMENT ON COLUMN meta.build.duckdb_version IS 'DuckDB version that wrote the file.';
+COMMENT ON COLUMN meta.build.mode IS 'full (every model computed from scratch) or incremental (started from the previous build, recomputing what changed: see meta.models).';
+COMMENT ON COLUMN meta.build.previous_run_id IS 'The build an incremental build started from; NULL for a full build.';
+COMMENT ON COLUMN meta.build.memory_limit IS 'DuckDB memory limit during the build (pipelines/warehouse.json duckdb.memory_limit); work beyond it spilled to temp_directory.';
+COMMENT ON COLUMN meta.build.threads IS 'DuckDB threads during the build (duckdb.threads).';
+COMMENT ON COLUMN meta.build.temp_directory IS 'Where DuckDB spilled during the build (duckdb.temp_directory; by default the run''s folder under .staging/, removed after).';
+
+CREATE TABLE meta.lake_partitions (
+    table_name  VARCHAR NOT NULL,
+    source_id   VARCHAR NOT NULL,
+    year        INTEGER,
+    files       INTEGER NOT NULL,
+    bytes       BIGINT NOT NULL,
+    fingerprint VARCHAR NOT NULL
+);
+COMMENT ON TABLE meta.lake_partitions IS 'The lake the build read: every partition of every lake table (a source, or a year of it) with a hash of its files. The next build compares them to recompute only the tables and years that changed.';
+COMMENT ON COLUMN meta.lake_partitions.table_name IS 'Lake table (lake.<table_name> in this warehouse; lake/normalized/<table_name>/ on disk), or quarantine.';
+COMMENT ON COLUMN meta.lake_partitions.source_id IS 'Source that wrote the partition (source=<id>).';
+COMMENT ON COLUMN meta.lake_partitions.year IS 'Year of the partition (year=<yyyy>); NULL for tables not partitioned by year.';
+COMMENT ON COLUMN meta.lake_partitions.files IS 'Parquet files in the partition.';
+COMMENT ON COLUMN meta.lake_partitions.bytes IS 'Size of those files in bytes.';
+COMMENT ON COLUMN meta.lake_partitions.fingerprint IS 'First 16 hex digits of a SHA-256 over the names and contents of the files.';
+
+CREATE TABLE meta.models (
+    model          VARCHAR NOT NULL,
+    materialized   VARCHAR NOT NULL,
+    partition_by   VARCHAR,
+    lookback_years VARCHAR,
+    sql_hash       VARCHAR NOT NULL,
+    depends_on     VARCHAR[] NOT NULL,
+    rows           BIGINT,
+    recomputed     VARCHAR NOT NULL,
+    changed        VARCHAR NOT NULL,
+    seconds        DOUBLE NOT NULL
+);
+COMMENT ON TABLE meta.models IS 'Every model of the build: how it is stored, what it reads, and what this build recomputed and changed in it.';
+COMMENT ON COLUMN meta.models.model IS 'Model (layer.name), defined by sql/<layer>/<name>.sql.';
+COMMENT ON COLUMN meta.models.materialized IS 'table (computed at build time) or view (computed when queried, over the lake or other models).';
+COMMENT ON COLUMN meta.models.partition_by IS 'Year column a table is rebuilt by, year by year; NULL when any change rebuilds it whole.';
+COMMENT ON COLUMN meta.models.lookback_years IS 'Years back a year''s rows read (a number, or the warehouse setting that gives it); NULL without partition_by.';
+COMMENT ON COLUMN meta.models.sql_hash IS 'Hash of the query and its config; a model whose hash changed is rebuilt whole.';
+COMMENT ON COLUMN meta.models.depends_on IS 'Everything the query reads: models, ref tables, lake views.';
+COMMENT ON COLUMN meta.models.rows IS 'Rows of a table after the build; NULL for a view.';
+COMMENT ON COLUMN meta.models.recomputed IS 'What this build computed: all, none (inputs unchanged), the years recomputed (2001, 2002), or view.';
+COMMENT ON COLUMN meta.models.changed IS 'What differs from the previous build: all, none, or the years whose rows changed.';
+COMMENT ON COLUMN meta.models.seconds IS 'Seconds spent on the model in this build.';
 
 CREATE TABLE meta.runs (
     run_id           VARCHAR NOT NULL,

@@ -1,6 +1,6 @@
 -- FAOSTAT producer prices (PP), annual values: one row per source, area, item and year, the price elements as columns.
 -- Monthly rows (month 1-12) stay in lake fao_observations; they are not mixed with the annual value here.
-CREATE TABLE staging.stg_fao_producer_prices AS
+-- config: materialized=view, partition_by=year
 SELECT
     source                                                          AS source_id,
     area_code_fao,
@@ -19,11 +19,11 @@ SELECT
     max(value_std) FILTER (element_code = 5539)                     AS price_index,
     max(flag) FILTER (element_code = 5532)                          AS price_usd_flag,
     max(extract_id)                                                 AS extract_id
-FROM lake_fao_observations
+FROM lake.fao_observations
 WHERE domain = 'PP' AND month IS NULL
 GROUP BY ALL;
 
-COMMENT ON TABLE staging.stg_fao_producer_prices IS 'FAOSTAT annual producer (farm-gate) prices per source, area, item and year, in USD and local currency per tonne.';
+COMMENT ON VIEW staging.stg_fao_producer_prices IS 'FAOSTAT annual producer (farm-gate) prices per source, area, item and year, in USD and local currency per tonne.';
 COMMENT ON COLUMN staging.stg_fao_producer_prices.source_id IS 'Source id the rows were normalized from.';
 COMMENT ON COLUMN staging.stg_fao_producer_prices.area_code_fao IS 'FAO area code as given by the file.';
 COMMENT ON COLUMN staging.stg_fao_producer_prices.area_code_m49 IS 'UN M49 code as given by the file, without its apostrophe.';

@@ -1,6 +1,6 @@
 -- FAOSTAT production (QCL and the older QC/QL domains): one row per source, area, item and year, the elements as columns,
 -- every value in its standard unit (value_std of lake.fao_observations).
-CREATE TABLE staging.stg_fao_production AS
+-- config: materialized=view, partition_by=year
 SELECT
     source                                                                               AS source_id,
     domain,
@@ -22,11 +22,11 @@ SELECT
     max(value_std) FILTER (element_code IN (5111, 5112) AND std_unit = 'An')             AS stocks_an,
     max(flag) FILTER (element_code = 5510)                                               AS production_flag,
     max(extract_id)                                                                      AS extract_id
-FROM lake_fao_observations
+FROM lake.fao_observations
 WHERE domain IN ('QCL', 'QC', 'QL') AND month IS NULL
 GROUP BY ALL;
 
-COMMENT ON TABLE staging.stg_fao_production IS 'FAOSTAT production, area harvested, yield, milk animals and stocks per source, area, item and year (elements as columns, standard units). Aggregates (World, regions, FAO 351 China) are rows too: filter on area_is_aggregate before summing to world totals.';
+COMMENT ON VIEW staging.stg_fao_production IS 'FAOSTAT production, area harvested, yield, milk animals and stocks per source, area, item and year (elements as columns, standard units). Aggregates (World, regions, FAO 351 China) are rows too: filter on area_is_aggregate before summing to world totals.';
 COMMENT ON COLUMN staging.stg_fao_production.source_id IS 'Source id the rows were normalized from (pipelines/sources/<id>.json).';
 COMMENT ON COLUMN staging.stg_fao_production.domain IS 'FAOSTAT domain: QCL (crops and livestock products), or QC / QL in older releases.';
 COMMENT ON COLUMN staging.stg_fao_production.area_code_fao IS 'FAO area code as given by the file (NULL when the file only has M49).';

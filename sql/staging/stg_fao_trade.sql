@@ -1,6 +1,6 @@
 -- FAOSTAT trade (TCL and the older TP domain) by reporting area: one row per source, area, item and year with export
 -- and import quantities (t) and values (USD, from 1000 USD).
-CREATE TABLE staging.stg_fao_trade AS
+-- config: materialized=view, partition_by=year
 SELECT
     source                                                                  AS source_id,
     area_code_fao,
@@ -18,11 +18,11 @@ SELECT
     max(value_std) FILTER (element_code = 5610 AND std_unit = 't')          AS import_qty_t,
     max(value_std) FILTER (element_code = 5622 AND std_unit = 'USD')        AS import_value_usd,
     max(extract_id)                                                         AS extract_id
-FROM lake_fao_observations
+FROM lake.fao_observations
 WHERE domain IN ('TCL', 'TP') AND month IS NULL
 GROUP BY ALL;
 
-COMMENT ON TABLE staging.stg_fao_trade IS 'FAOSTAT agricultural trade per source, reporting area, item and year: export and import quantities in tonnes and values in USD.';
+COMMENT ON VIEW staging.stg_fao_trade IS 'FAOSTAT agricultural trade per source, reporting area, item and year: export and import quantities in tonnes and values in USD.';
 COMMENT ON COLUMN staging.stg_fao_trade.source_id IS 'Source id the rows were normalized from.';
 COMMENT ON COLUMN staging.stg_fao_trade.area_code_fao IS 'FAO area code as given by the file (NULL for web downloads with M49 codes).';
 COMMENT ON COLUMN staging.stg_fao_trade.area_code_m49 IS 'UN M49 code as given by the file.';

@@ -1,6 +1,6 @@
 -- FAOSTAT Detailed Trade Matrix (TM): one row per source, reporter, partner, item and year, with the reporter's
 -- export and import quantities (t) and values (USD). Reporter and partner are resolved to ISO3 through ref.countries.
-CREATE TABLE staging.stg_fao_trade_matrix AS
+-- config: materialized=view, partition_by=year
 SELECT
     source                                                                  AS source_id,
     reporter_code_fao,
@@ -22,10 +22,10 @@ SELECT
     max(value_std) FILTER (element_code = 5610 AND std_unit = 't')          AS import_qty_t,
     max(value_std) FILTER (element_code = 5622 AND std_unit = 'USD')        AS import_value_usd,
     max(extract_id)                                                         AS extract_id
-FROM lake_fao_trade_matrix
+FROM lake.fao_trade_matrix
 GROUP BY ALL;
 
-COMMENT ON TABLE staging.stg_fao_trade_matrix IS 'FAOSTAT Detailed Trade Matrix per source, reporter, partner, item and year: what the reporter declares exporting to and importing from the partner.';
+COMMENT ON VIEW staging.stg_fao_trade_matrix IS 'FAOSTAT Detailed Trade Matrix per source, reporter, partner, item and year: what the reporter declares exporting to and importing from the partner.';
 COMMENT ON COLUMN staging.stg_fao_trade_matrix.source_id IS 'Source id the rows were normalized from.';
 COMMENT ON COLUMN staging.stg_fao_trade_matrix.reporter_code_fao IS 'Reporter FAO area code as given by the file (NULL for web downloads with M49).';
 COMMENT ON COLUMN staging.stg_fao_trade_matrix.reporter_code_m49 IS 'Reporter UN M49 code as given by the file.';

@@ -1,5 +1,5 @@
 -- Censos Económicos cells (SAIC exports) of every inegi_census source, as normalized in lake/normalized/census_units.
-CREATE TABLE staging.stg_inegi_census AS
+-- config: materialized=view
 SELECT
     c.source                       AS source_id,
     c.census_year,
@@ -20,10 +20,10 @@ SELECT
     c.suppressed,
     c.suppressed_columns,
     c.extract_id
-FROM lake_census_units c
+FROM lake.census_units c
 LEFT JOIN ref.mx_geo g ON g.inegi_key = c.state_key AND g.level = 'state';
 
-COMMENT ON TABLE staging.stg_inegi_census IS 'Censos Economicos (SAIC exports): units, employment, gross production and value added per census year, area and SCIAN activity; confidential cells stay NULL with suppressed = true.';
+COMMENT ON VIEW staging.stg_inegi_census IS 'Censos Economicos (SAIC exports): units, employment, gross production and value added per census year, area and SCIAN activity; confidential cells stay NULL with suppressed = true.';
 COMMENT ON COLUMN staging.stg_inegi_census.source_id IS 'Source id (an inegi_census source).';
 COMMENT ON COLUMN staging.stg_inegi_census.census_year IS 'Census year (Año Censal): 1999, 2004, ..., 2019.';
 COMMENT ON COLUMN staging.stg_inegi_census.state_key IS 'INEGI state key, 2 digits; 00 for the national total.';

@@ -1,5 +1,5 @@
 -- DENUE establishments of every denue source, as normalized in lake/normalized/establishments.
-CREATE TABLE staging.stg_inegi_establishments AS
+-- config: materialized=view
 SELECT
     e.source                                   AS source_id,
     e.id                                       AS establishment_id,
@@ -23,10 +23,10 @@ SELECT
     e.longitude,
     e.registered_month,
     e.extract_id
-FROM lake_establishments e
+FROM lake.establishments e
 LEFT JOIN ref.mx_geo g ON g.inegi_key = e.state_key AND g.level = 'state';
 
-COMMENT ON TABLE staging.stg_inegi_establishments IS 'Establishments of INEGI''s business register (DENUE), one row per establishment and source.';
+COMMENT ON VIEW staging.stg_inegi_establishments IS 'Establishments of INEGI''s business register (DENUE), one row per establishment and source.';
 COMMENT ON COLUMN staging.stg_inegi_establishments.source_id IS 'Source id the row was normalized from (pipelines/sources/<id>.json).';
 COMMENT ON COLUMN staging.stg_inegi_establishments.establishment_id IS 'DENUE id of the establishment.';
 COMMENT ON COLUMN staging.stg_inegi_establishments.clee IS 'Clave estadística empresarial (DENUE clee).';

@@ -1,6 +1,5 @@
 -- DENUE establishments and employment per state, municipality and SCIAN class. Counts are exact; employment is
 -- known only by band, so it is given as the sums of the bands' lower bounds, midpoints and upper bounds.
-CREATE TABLE staging.stg_inegi_establishments_by_area AS
 SELECT
     source_id,
     state_key,

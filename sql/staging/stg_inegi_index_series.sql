@@ -1,11 +1,11 @@
 -- INEGI indicator series (BIE) as published (monthly, quarterly, annual), plus annual averages of the monthly
 -- series, so that annual values (trade, census) can be deflated with the INPC and converted with the exchange rate.
-CREATE TABLE staging.stg_inegi_index_series AS
+-- config: materialized=view
 WITH published AS (
     SELECT source AS source_id, indicator_id, area, frequency, period, period_year, period_month, period_quarter,
            period_start::DATE AS period_start, value, (value IS NOT NULL)::INTEGER AS periods_observed, false AS derived,
            extract_id
-    FROM lake_indicator_series
+    FROM lake.indicator_series
 ),
 annual_from_monthly AS (
     SELECT source_id, indicator_id, area, 'annual' AS frequency, period_year::VARCHAR AS period, period_year,
@@ -22,7 +22,7 @@ WHERE NOT EXISTS (SELECT 1 FROM published p WHERE p.frequency = 'annual' AND p.s
                   AND p.indicator_id = annual_from_monthly.indicator_id AND p.area = annual_from_monthly.area
                   AND p.period_year = annual_from_monthly.period_year);
 
-COMMENT ON TABLE staging.stg_inegi_index_series IS 'INEGI indicator series (INPC, exchange rate, ...) oldest first: the published observations, plus annual averages of monthly series where no annual series is published.';
+COMMENT ON VIEW staging.stg_inegi_index_series IS 'INEGI indicator series (INPC, exchange rate, ...) oldest first: the published observations, plus annual averages of monthly series where no annual series is published.';
 COMMENT ON COLUMN staging.stg_inegi_index_series.source_id IS 'Source id (an inegi_bie source).';
 COMMENT ON COLUMN staging.stg_inegi_index_series.indicator_id IS 'BIE indicator id (628194 = INPC general index).';
 COMMENT ON COLUMN staging.stg_inegi_index_series.area IS 'Area of the series: 00 national, 0700-style for a state.';

@@ -1,9 +1,9 @@
 -- Rows that normalization could not read, with file, line, column and reason.
-CREATE TABLE staging.stg_quarantine AS
+-- config: materialized=view
 SELECT source AS source_id, extract_id, file, line, "column" AS column_name, reason, raw_record
-FROM read_parquet(getvariable('lake_dir') || '/quarantine/*/*.parquet', hive_partitioning = true);
+FROM lake.quarantine;
 
-COMMENT ON TABLE staging.stg_quarantine IS 'Rows of the raw extracts that could not be normalized and were left out of every table, with the reason.';
+COMMENT ON VIEW staging.stg_quarantine IS 'Rows of the raw extracts that could not be normalized and were left out of every table, with the reason.';
 COMMENT ON COLUMN staging.stg_quarantine.source_id IS 'Source id.';
 COMMENT ON COLUMN staging.stg_quarantine.extract_id IS 'Extract the row belongs to (meta.extracts.sha256 prefix).';
 COMMENT ON COLUMN staging.stg_quarantine.file IS 'Raw file (zip!entry for zip members), relative to the data folder.';

@@ -1,6 +1,7 @@
--- Bilateral trade flows of every trade source (BACI, Comtrade), as normalized in lake/normalized/trade_flows:
+-- Bilateral trade flows of every trade source (BACI, Comtrade), read in place from lake/normalized/trade_flows (the
+-- lake is the store of record: the warehouse holds no copy of the flows, only what the marts aggregate from them):
 -- one shape whatever the source, products kept in the HS vintage they were published in.
-CREATE TABLE staging.stg_trade_flows AS
+-- config: materialized=view, partition_by=year
 SELECT
     source                                                AS source_id,
     source_kind,
@@ -24,9 +25,9 @@ SELECT
     quantity_unit,
     flags,
     extract_id
-FROM lake_trade_flows;
+FROM lake.trade_flows;
 
-COMMENT ON TABLE staging.stg_trade_flows IS 'Trade flows by product from every trade source (CEPII BACI, UN Comtrade), one row per source, year, month, flow, reporter, partner and product, as published (no mirroring: see staging.stg_trade_mirror_flows).';
+COMMENT ON VIEW staging.stg_trade_flows IS 'Trade flows by product from every trade source (CEPII BACI, UN Comtrade), one row per source, year, month, flow, reporter, partner and product, as published (no mirroring: see intermediate.int_trade_mirror_flows). A view over the lake''s Parquet: set VARIABLE clusteretl_data_dir when the data folder has moved.';
 COMMENT ON COLUMN staging.stg_trade_flows.source_id IS 'Source id the row was normalized from (pipelines/sources/<id>.json).';
 COMMENT ON COLUMN staging.stg_trade_flows.source_kind IS 'Connector: baci (reconciled exports, FOB) or comtrade (as reported by the reporter).';
 COMMENT ON COLUMN staging.stg_trade_flows.classification IS 'Product classification: HS.';

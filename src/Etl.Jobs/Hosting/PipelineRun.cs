@@ -19,7 +19,7 @@ public sealed record RunOutcome(bool Succeeded, string RunId, IReadOnlyList<Stag
 public static class PipelineRun
 {
     static readonly ILogger Log = Serilog.Log.ForContext(typeof(PipelineRun));
-    static readonly string[] StageNames = [PullStage.Name, NormalizeStage.Name, TransformStage.Name, PublishStage.Name];
+    static readonly IReadOnlyList<string> StageNames = Stages.Names;
 
     /// <summary>The filters of a one-shot run: no automatic retries (bad input never passes on a retry;
     /// downloads retry on their own), continuations on.</summary>

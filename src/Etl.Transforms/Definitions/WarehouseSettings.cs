@@ -11,8 +11,14 @@ namespace ClusterEtl.Transforms.Definitions;
 /// (freight and insurance); mirror imports are divided by (1 + margin). 0.08 as in Open Trade Statistics.</param>
 /// <param name="DecompositionWindowYears">Window of the long export decomposition, in years (besides consecutive years).</param>
 /// <param name="PriceBaseYear">Base year of real prices (marts.cluster_prices).</param>
-public sealed record WarehouseSettings(double CifFobMargin = 0.08, int DecompositionWindowYears = 5, int PriceBaseYear = 2020)
+/// <param name="Engine">How much of the machine DuckDB may use (the <c>duckdb</c> object).</param>
+/// <param name="KeepPublishedBuilds">How many published builds (<c>published/&lt;run&gt;/</c>) to keep, the current one included.</param>
+public sealed record WarehouseSettings(double CifFobMargin = 0.08, int DecompositionWindowYears = 5, int PriceBaseYear = 2020,
+    DuckDbSettings? Engine = null, int KeepPublishedBuilds = 3)
 {
+    /// <summary>The engine settings, defaults where the file says nothing.</summary>
+    public DuckDbSettings DuckDb => Engine ?? new DuckDbSettings();
+
     public const string FileName = "warehouse.json";
 
     public static string PathIn(string pipelinesDir) => Path.Combine(pipelinesDir, FileName);
@@ -22,12 +28,14 @@ public sealed record WarehouseSettings(double CifFobMargin = 0.08, int Decomposi
         var file = PathIn(pipelinesDir);
         if (!File.Exists(file)) return new WarehouseSettings();
         var f = JsonFields.Load(file, FileName);
-        f.RejectUnknown("cif_fob_margin", "decomposition_window_years", "price_base_year");
+        f.RejectUnknown("cif_fob_margin", "decomposition_window_years", "price_base_year", "duckdb", "keep_published_builds");
         var d = new WarehouseSettings();
         return new WarehouseSettings(
             f.OptionalNumber("cif_fob_margin", 0, 1) ?? d.CifFobMargin,
             (int)(f.OptionalNumber("decomposition_window_years", 1, 30) ?? d.DecompositionWindowYears),
-            (int)(f.OptionalNumber("price_base_year", 1900, 2100) ?? d.PriceBaseYear));
+            (int)(f.OptionalNumber("price_base_year", 1900, 2100) ?? d.PriceBaseYear),
+            f.Object("duckdb", required: false) is { } engine ? DuckDbSettings.Read(engine) : null,
+            (int)(f.OptionalNumber("keep_published_builds", 1, 100) ?? d.KeepPublishedBuilds));
     }
 
     /// <summary>Name, value (as SQL literal text) and description of each setting.</summary>

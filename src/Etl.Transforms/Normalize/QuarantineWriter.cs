@@ -39,18 +39,20 @@ public sealed class QuarantineWriter(string sourceId, string extractId)
             source.Id, _rows[0].File);
     }
 
+    /// <summary>The quarantine file's columns, in file order.</summary>
+    public static ParquetColumn[] Columns() =>
+    [
+        new StringColumn("source", false), new StringColumn("extract_id", false), new StringColumn("file", false),
+        new Int64Column("line"), new StringColumn("column", true), new StringColumn("reason", false), new StringColumn("raw_record", false),
+    ];
+
     public async Task WriteAsync(string root, CancellationToken ct)
     {
-        var source = new StringColumn("source", false);
-        var extract = new StringColumn("extract_id", false);
-        var file = new StringColumn("file", false);
-        var line = new Int64Column("line");
-        var column = new StringColumn("column", true);
-        var reason = new StringColumn("reason", false);
-        var raw = new StringColumn("raw_record", false);
+        var columns = Columns();
+        var (source, extract, file, line, column, reason, raw) = ((StringColumn)columns[0], (StringColumn)columns[1],
+            (StringColumn)columns[2], (Int64Column)columns[3], (StringColumn)columns[4], (StringColumn)columns[5], (StringColumn)columns[6]);
         var path = Path.Combine(root, $"source={sourceId}", "quarantine.parquet");
-        await using var writer = await ParquetTableWriter.CreateAsync(path,
-            [source, extract, file, line, column, reason, raw], Math.Max(1, Math.Min(_rows.Count, 65_536)), ct);
+        await using var writer = await ParquetTableWriter.CreateAsync(path, columns, Math.Max(1, Math.Min(_rows.Count, 65_536)), ct);
         foreach (var r in _rows)
         {
             var i = writer.Pending;

@@ -1,13 +1,13 @@
 using System.Diagnostics;
-using System.Text.Json;
+using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Warehouse;
 using Serilog;
 
 namespace ClusterEtl.Transforms.Pipeline;
 
 /// <summary>
-/// Stage 4: export the marts of this run's build as Parquet and swap the build and the Parquet into place.
-/// Skipped when the transform found the warehouse up to date.
+/// Stage 4: export the marts of this run's build as Parquet next to the warehouse file, and publish both as one new
+/// build (<see cref="PublishedBuilds"/>). Skipped when the transform found the warehouse up to date.
 /// </summary>
 public sealed class PublishStage
 {
@@ -25,28 +25,38 @@ public sealed class PublishStage
         {
             report = new StageReport { Stage = Name, Status = "skipped", Seconds = sw.Elapsed.TotalSeconds, Details = ["nothing new to publish"] };
         }
-        else if (!File.Exists(layout.BuildFile(request.RunId)) && TransformStage.ReadPublished(layout)?.RunId == request.RunId)
+        else if (!File.Exists(layout.BuildFile(request.RunId)) && PublishedBuilds.Current(layout)?.RunId == request.RunId)
         {
             // Already published by an earlier attempt of this same job: publishing is idempotent.
             report = new StageReport { Stage = Name, Status = "succeeded", Seconds = sw.Elapsed.TotalSeconds, Details = ["already published"] };
         }
         else
         {
-            var marts = new MartPublisher().Publish(layout, request.RunId);
-            AtomicFile.WriteAllText(layout.PublishedBuildState,
-                JsonSerializer.Serialize(new PublishedBuild(request.RunId, build.Fingerprint, DateTimeOffset.UtcNow), StageReport.Json));
-            Log.Information("Published {Warehouse} and {Count} mart(s) under {Marts}", layout.WarehouseFile, marts.Count, layout.MartsDir);
+            var settings = WarehouseSettings.Load(request.PipelinesDir);
+            var staged = Path.Combine(layout.RunStaging(request.RunId), "publish");
+            if (Directory.Exists(staged)) Directory.Delete(staged, recursive: true);
+            Directory.CreateDirectory(staged);
+            var warehouse = Path.Combine(staged, DataLayout.WarehouseFileName);
+            File.Move(layout.BuildFile(request.RunId), warehouse);
+            var previousMarts = build.PreviousRunId is { } previous
+                ? Path.Combine(layout.PublishedBuildDir(previous), DataLayout.MartsFolderName) : null;
+            var marts = new MartPublisher().Export(warehouse, Path.Combine(staged, DataLayout.MartsFolderName), previousMarts,
+                settings.DuckDb, settings.DuckDb.SpillDirectory(layout.DataDir, layout.RunStaging(request.RunId)));
+            PublishedBuilds.Publish(layout, staged, new PublishedBuild(request.RunId, build.Fingerprint, DateTimeOffset.UtcNow),
+                settings.KeepPublishedBuilds);
+            Log.Information("Published build {Run}: {Warehouse} and {Count} mart(s) under {Marts}", request.RunId, layout.WarehouseFile,
+                marts.Count, layout.MartsDir);
             report = new StageReport
             {
                 Stage = Name,
                 Status = "succeeded",
                 Rows = marts.Sum(m => m.Rows),
                 Seconds = sw.Elapsed.TotalSeconds,
-                Details = marts.Select(m => $"marts.{m.Mart}: {m.Rows:N0} rows").ToList(),
+                Details = marts.Select(m => $"marts.{m.Mart}: {m.Rows:N0} rows ({m.Written})").ToList(),
             };
         }
-        var staging = layout.RunStaging(request.RunId);
-        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        var runStaging = layout.RunStaging(request.RunId);
+        if (Directory.Exists(runStaging)) Directory.Delete(runStaging, recursive: true);
         RunLedger.Write(layout, request.RunId, Name, report);
         return report;
     }

@@ -7,20 +7,20 @@ using Serilog;
 namespace ClusterEtl.Transforms.Pipeline;
 
 /// <summary>The build a run made, handed from transform to publish (<c>runs/&lt;run&gt;/build.json</c>).</summary>
-public sealed record BuildInfo(string RunId, string Fingerprint, bool UpToDate, IReadOnlyList<ModelResult> Models);
-
-/// <summary>What the published warehouse was built from (<c>state/published-build.json</c>).</summary>
-public sealed record PublishedBuild(string RunId, string Fingerprint, DateTimeOffset PublishedAt);
+/// <param name="Mode">full or incremental.</param>
+/// <param name="PreviousRunId">The published build an incremental build started from.</param>
+public sealed record BuildInfo(string RunId, string Fingerprint, bool UpToDate, IReadOnlyList<ModelResult> Models,
+    string? Mode = null, string? PreviousRunId = null);
 
 /// <summary>
 /// Stage 3: build a new warehouse file from the lake with the SQL models. Skipped when nothing it depends on
-/// (normalized data, SQL, cluster definitions) changed since the published build, unless forced.
+/// (normalized data, SQL, cluster definitions, reference data, settings) changed since the published build, unless
+/// forced. Starts from the published build and recomputes what changed, unless forced (then from scratch).
 /// </summary>
 public sealed class TransformStage
 {
     public const string Name = "transform";
     public const string BuildLedger = "build";
-    public const string BuilderVersion = "warehouse/1";
     static readonly ILogger Log = Serilog.Log.ForContext<TransformStage>();
 
     public StageReport Run(RunRequest request)
@@ -30,7 +30,7 @@ public sealed class TransformStage
         var definitions = PipelineDefinitions.Load(request.PipelinesDir);
         var project = SqlProject.Load(request.SqlDir);
         var fingerprint = Fingerprint(layout, definitions, project);
-        var published = ReadPublished(layout);
+        var published = PublishedBuilds.Current(layout);
 
         if (!request.Force && published?.Fingerprint == fingerprint && File.Exists(layout.WarehouseFile))
         {
@@ -43,16 +43,20 @@ public sealed class TransformStage
             });
         }
 
-        var models = new WarehouseBuilder().Build(layout.BuildFile(request.RunId), project, definitions, layout,
-            request.RunId, fingerprint);
-        RunLedger.Write(layout, request.RunId, BuildLedger, new BuildInfo(request.RunId, fingerprint, false, models));
+        var previous = request.Force || published is null ? null
+            : Path.Combine(layout.PublishedBuildDir(published.RunId), DataLayout.WarehouseFileName);
+        var build = new WarehouseBuilder().Build(layout.BuildFile(request.RunId), project, definitions, layout,
+            request.RunId, fingerprint, previous);
+        RunLedger.Write(layout, request.RunId, BuildLedger,
+            new BuildInfo(request.RunId, fingerprint, false, build.Models, build.Mode, build.PreviousRunId));
         return Write(layout, request, new StageReport
         {
             Stage = Name,
             Status = "succeeded",
-            Rows = models.Where(m => m.Model.StartsWith("marts.", StringComparison.Ordinal)).Sum(m => m.Rows),
+            Rows = build.Models.Where(m => m.Model.StartsWith("marts.", StringComparison.Ordinal)).Sum(m => m.Rows ?? 0),
             Seconds = sw.Elapsed.TotalSeconds,
-            Details = models.Select(m => $"{m.Model}: {m.Rows:N0} rows").ToList(),
+            Details = [$"{build.Mode} build{(build.PreviousRunId is null ? "" : $" from run {build.PreviousRunId}")}",
+                ..build.Models.Select(m => $"{m.Model}: {(m.Rows is { } n ? $"{n:N0} rows" : "view")}, recomputed {m.Rebuilt}, changed {m.Changed}")],
         });
     }
 
@@ -62,14 +66,9 @@ public sealed class TransformStage
         return report;
     }
 
-    public static PublishedBuild? ReadPublished(DataLayout layout) =>
-        File.Exists(layout.PublishedBuildState)
-            ? JsonSerializer.Deserialize<PublishedBuild>(File.ReadAllText(layout.PublishedBuildState), StageReport.Json)
-            : null;
-
     static string Fingerprint(DataLayout layout, PipelineDefinitions definitions, SqlProject project)
     {
-        var fp = new Fingerprint().Add("builder", BuilderVersion);
+        var fp = new Fingerprint().Add("builder", WarehouseBuilder.Version);
         foreach (var s in definitions.Sources)
         {
             var state = layout.NormalizeStateFile(s.Id);

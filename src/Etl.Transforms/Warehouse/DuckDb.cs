@@ -13,6 +13,22 @@ public static class DuckDb
         return c;
     }
 
+    /// <summary>
+    /// Opens a file for heavy work within the limits of <paramref name="settings"/>: memory limit, threads, and
+    /// <paramref name="spillDirectory"/> for what does not fit in memory. Insertion order is not preserved (tables are
+    /// compared by content and exports are ordered), which lets large results stream instead of being held.
+    /// </summary>
+    public static DuckDBConnection Open(string file, Definitions.DuckDbSettings settings, string spillDirectory)
+    {
+        var c = Open(file);
+        Directory.CreateDirectory(spillDirectory);
+        c.Execute($"SET memory_limit = {Literal(settings.MemoryLimit)}");
+        c.Execute($"SET threads = {settings.ThreadCount}");
+        c.Execute($"SET temp_directory = {Literal(spillDirectory.Replace('\\', '/'))}");
+        c.Execute("SET preserve_insertion_order = false");
+        return c;
+    }
+
     public static void Execute(this DuckDBConnection c, string sql, params object?[] args)
     {
         using var cmd = Command(c, sql, args);
@@ -38,6 +54,32 @@ public static class DuckDb
             rows.Add(row);
         }
         return rows;
+    }
+
+    /// <summary>
+    /// Appends rows to a table through DuckDB's appender (far faster than one INSERT per row). Values in column order:
+    /// text, whole numbers, doubles, booleans, timestamps or null.
+    /// </summary>
+    public static void Append(this DuckDBConnection c, string schema, string table, IEnumerable<object?[]> rows)
+    {
+        using var appender = c.CreateAppender(schema, table);
+        foreach (var values in rows)
+        {
+            var row = appender.CreateRow();
+            foreach (var v in values)
+                _ = v switch
+                {
+                    null => row.AppendNullValue(),
+                    string s => row.AppendValue(s),
+                    int i => row.AppendValue(i),
+                    long l => row.AppendValue(l),
+                    double d => row.AppendValue(d),
+                    bool b => row.AppendValue(b),
+                    DateTime t => row.AppendValue(t),
+                    _ => throw new ArgumentException($"cannot append a {v.GetType().Name} to {schema}.{table}"),
+                };
+            row.EndRow();
+        }
     }
 
     /// <summary>A SQL string literal (single quotes doubled).</summary>

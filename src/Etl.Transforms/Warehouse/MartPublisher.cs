@@ -1,49 +1,97 @@
+using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Pipeline;
 using Serilog;
 
 namespace ClusterEtl.Transforms.Warehouse;
 
 /// <summary>
-/// Publishes a finished build: exports every <c>marts.*</c> table as Parquet (hive-partitioned by year when the
-/// mart has a year column, year kept in the files too, rows ordered so reruns give identical files), then
-/// moves the warehouse file and the marts folder into place. Until that last step the published warehouse
-/// and Parquet are untouched, so a failure leaves the last good ones readable.
+/// Exports every <c>marts.*</c> table of a finished build as Parquet: hive-partitioned by year when the mart has a
+/// year column (year kept in the files too), rows ordered so reruns give identical files. What the build did not
+/// change is not written again: a mart (or a year of a mart partitioned by year) whose rows are those of the
+/// previous published build is hard-linked from it.
 /// </summary>
 public sealed class MartPublisher
 {
     static readonly ILogger Log = Serilog.Log.ForContext<MartPublisher>();
 
-    public IReadOnlyList<(string Mart, long Rows)> Publish(DataLayout layout, string runId)
+    /// <param name="previousMarts">The marts folder of the published build the warehouse was built from, or null.</param>
+    public IReadOnlyList<(string Mart, long Rows, string Written)> Export(string buildFile, string martsDir, string? previousMarts,
+        DuckDbSettings settings, string spillDirectory)
     {
-        var build = layout.BuildFile(runId);
-        var staged = Path.Combine(layout.RunStaging(runId), "marts");
-        if (Directory.Exists(staged)) Directory.Delete(staged, recursive: true);
-        Directory.CreateDirectory(staged);
-
-        var marts = new List<(string, long)>();
-        using (var c = DuckDb.Open(build))
+        if (Directory.Exists(martsDir)) Directory.Delete(martsDir, recursive: true);
+        Directory.CreateDirectory(martsDir);
+        var marts = new List<(string, long, string)>();
+        using var c = DuckDb.Open(buildFile, settings, spillDirectory);
+        var incremental = previousMarts is not null && Directory.Exists(previousMarts) &&
+                          c.Scalar<string>("SELECT mode FROM meta.build") == "incremental";
+        foreach (var r in c.Rows("""
+                     SELECT t.table_name, m.partition_by, coalesce(m.changed, 'all'),
+                            EXISTS (SELECT 1 FROM duckdb_columns() AS k
+                                    WHERE k.schema_name = 'marts' AND k.table_name = t.table_name AND k.column_name = 'year')
+                     FROM duckdb_tables() AS t LEFT JOIN meta.models AS m ON m.model = 'marts.' || t.table_name
+                     WHERE t.schema_name = 'marts' AND t.database_name = current_database()
+                     ORDER BY 1
+                     """))
         {
-            var tables = c.Rows("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'marts' ORDER BY 1")
-                .Select(r => (string)r[0]!).ToList();
-            foreach (var t in tables)
+            var (mart, partitionBy, changed, hasYear) = ((string)r[0]!, (string?)r[1], (string)r[2]!, (bool)r[3]!);
+            var target = Path.Combine(martsDir, mart);
+            var previous = incremental ? Path.Combine(previousMarts!, mart) : null;
+            var reuse = previous is not null && Directory.Exists(previous);
+            string written;
+            if (reuse && changed == "none")
             {
-                var hasYear = c.Scalar<long>(
-                    "SELECT count(*) FROM duckdb_columns() WHERE schema_name = 'marts' AND table_name = $1 AND column_name = 'year'", t) > 0;
-                var target = Path.Combine(staged, t).Replace('\\', '/');
-                if (!hasYear) Directory.CreateDirectory(target);
-                var query = $"SELECT * FROM marts.{DuckDb.Identifier(t)} ORDER BY ALL";
-                c.Execute(hasYear
-                    ? $"COPY ({query}) TO {DuckDb.Literal(target)} (FORMAT parquet, PARTITION_BY (year), WRITE_PARTITION_COLUMNS true, FILENAME_PATTERN 'part-{{i}}')"
-                    : $"COPY ({query}) TO {DuckDb.Literal(target + "/part-0.parquet")} (FORMAT parquet)");
-                var rows = c.Scalar<long>($"SELECT count(*) FROM marts.{DuckDb.Identifier(t)}");
-                marts.Add((t, rows));
-                Log.Information("Exported marts.{Mart}: {Rows:N0} rows", t, rows);
+                LinkAll(previous!, target, _ => true);
+                written = "unchanged, linked";
             }
+            else if (reuse && hasYear && partitionBy == "year" && changed != "all")
+            {
+                var years = changed.Split(", ").Select(int.Parse).ToHashSet();
+                LinkAll(previous!, target, rel => !years.Any(y => rel.StartsWith($"year={y}{Path.DirectorySeparatorChar}", StringComparison.Ordinal)));
+                var fresh = target + ".years";
+                Copy(c, mart, hasYear, fresh, $"year IN ({changed})");
+                if (Directory.Exists(fresh))
+                {
+                    foreach (var dir in Directory.GetDirectories(fresh)) Directory.Move(dir, Path.Combine(target, Path.GetFileName(dir)));
+                    Directory.Delete(fresh);
+                }
+                written = $"years {changed} written, the others linked";
+            }
+            else
+            {
+                Copy(c, mart, hasYear, target, null);
+                written = "written";
+            }
+            var rows = c.Scalar<long>($"SELECT count(*) FROM marts.{DuckDb.Identifier(mart)}");
+            marts.Add((mart, rows, written));
+            Log.Information("Published marts.{Mart}: {Rows:N0} rows ({Written})", mart, rows, written);
         }
-
-        Directory.CreateDirectory(layout.WarehouseDir);
-        File.Move(build, layout.WarehouseFile, overwrite: true);
-        AtomicDirectory.Replace(staged, layout.MartsDir, Path.Combine(layout.RunStaging(runId), "marts-previous"));
         return marts;
+    }
+
+    static void Copy(DuckDB.NET.Data.DuckDBConnection c, string mart, bool hasYear, string target, string? where)
+    {
+        var query = $"SELECT * FROM marts.{DuckDb.Identifier(mart)}{(where is null ? "" : " WHERE " + where)} ORDER BY ALL";
+        var path = target.Replace('\\', '/');
+        if (hasYear)
+        {
+            if (where is not null && c.Scalar<long>($"SELECT count(*) FROM ({query})") == 0) return;
+            c.Execute($"COPY ({query}) TO {DuckDb.Literal(path)} (FORMAT parquet, PARTITION_BY (year), WRITE_PARTITION_COLUMNS true, FILENAME_PATTERN 'part-{{i}}')");
+        }
+        else
+        {
+            Directory.CreateDirectory(target);
+            c.Execute($"COPY ({query}) TO {DuckDb.Literal(path + "/part-0.parquet")} (FORMAT parquet)");
+        }
+    }
+
+    /// <summary>Hard-links the files of <paramref name="from"/> whose relative path passes <paramref name="keep"/> into <paramref name="to"/>.</summary>
+    static void LinkAll(string from, string to, Func<string, bool> keep)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var rel = Path.GetRelativePath(from, file);
+            if (keep(rel)) PosixFiles.LinkOrCopy(file, Path.Combine(to, rel));
+        }
     }
 }

@@ -1,21 +1,16 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using ClusterEtl.Transforms.Pipeline;
 
 namespace ClusterEtl.Transforms.Warehouse;
 
-/// <summary>One model: <c>sql/&lt;layer&gt;/&lt;name&gt;.sql</c> creates the table <c>&lt;layer&gt;.&lt;name&gt;</c>.</summary>
-public sealed record SqlModel(string Layer, string Name, string File, string Sql, IReadOnlyList<string> DependsOn)
-{
-    public string QualifiedName => $"{Layer}.{Name}";
-}
-
-/// <summary>A data test: <c>sql/checks/&lt;name&gt;.sql</c> is a query that returns the rows that break a rule.</summary>
-public sealed record SqlCheck(string Name, string File, string Sql);
-
 /// <summary>
-/// The <c>sql/</c> folder, dbt style: one model per file in <c>staging/</c>, <c>intermediate/</c> and <c>marts/</c>;
-/// dependencies are the <c>layer.name</c> references in a model's SQL, and models run in dependency order.
-/// Paths inside SQL come from DuckDB variables (<c>getvariable('lake_dir')</c>), set by the runner.
+/// The <c>sql/</c> folder, dbt style: one model per file in <c>staging/</c>, <c>intermediate/</c> and <c>marts/</c>,
+/// each a query followed by its COMMENT ON statements, with an optional <c>-- config:</c> line (see
+/// <see cref="ModelConfig"/>). Dependencies are the <c>layer.name</c> references of a query; models run in
+/// dependency order. Models read the lake through the <c>lake.</c> views and the reference data through <c>ref.</c>;
+/// paths and parameters come from DuckDB variables (<c>getvariable('cif_fob_margin')</c>), set by the runner.
 /// </summary>
 public sealed partial class SqlProject
 {
@@ -33,21 +28,48 @@ public sealed partial class SqlProject
             throw new PipelineException("transform", $"the SQL folder {dir} does not exist", "Pass --sql DIR.");
         var files = Layers.SelectMany(layer => Files(dir, layer).Select(f => (layer, f))).ToList();
         var names = files.Select(x => $"{x.layer}.{Path.GetFileNameWithoutExtension(x.f)}").ToHashSet();
-        var models = files.Select(x =>
-        {
-            var sql = File.ReadAllText(x.f);
-            var name = Path.GetFileNameWithoutExtension(x.f);
-            var self = $"{x.layer}.{name}";
-            var deps = Reference().Matches(StripComments(sql)).Select(m => $"{m.Groups[1].Value}.{m.Groups[2].Value}")
-                .Where(r => r != self).Distinct().Order(StringComparer.Ordinal).ToList();
-            foreach (var d in deps.Where(d => !names.Contains(d)))
-                throw new PipelineException("transform", $"references {d}, which no model in {dir} defines",
-                    "Fix the reference or add the model.", file: x.f);
-            return new SqlModel(x.layer, name, x.f, sql, deps);
-        }).ToList();
+        var models = files.Select(x => Read(x.layer, x.f, names, dir)).ToList();
         var checks = Files(dir, "checks")
             .Select(f => new SqlCheck(Path.GetFileNameWithoutExtension(f), f, File.ReadAllText(f))).ToList();
         return new SqlProject { Directory = dir, Models = Order(models), Checks = checks };
+    }
+
+    static SqlModel Read(string layer, string file, HashSet<string> names, string dir)
+    {
+        var text = File.ReadAllText(file);
+        var name = Path.GetFileNameWithoutExtension(file);
+        var self = $"{layer}.{name}";
+        var statements = SqlText.Statements(text);
+        var query = statements.FirstOrDefault() ?? "";
+        if (!QueryStart().IsMatch(SqlText.WithoutComments(query)))
+            throw new PipelineException("transform",
+                $"the file must start with the model's query (SELECT or WITH ...), found '{FirstWords(query)}'",
+                "Write the query that defines the model, then its COMMENT ON statements; the runner creates the table or view.",
+                file: file);
+        var documentation = statements.Skip(1).ToList();
+        foreach (var s in documentation.Where(s => !CommentStatement().IsMatch(SqlText.WithoutComments(s))))
+            throw new PipelineException("transform", $"after the query only COMMENT ON statements may follow, found '{FirstWords(s)}'",
+                "Move other statements into a model of their own.", file: file);
+
+        var code = SqlText.WithoutCommentsAndStrings(query);
+        var reads = Relation().Matches(code).Select(m => $"{m.Groups[1].Value.ToLowerInvariant()}.{m.Groups[2].Value}")
+            .Where(r => r != self).Distinct().Order(StringComparer.Ordinal).ToList();
+        var depends = reads.Where(r => Layers.Any(l => r.StartsWith(l + ".", StringComparison.Ordinal))).ToList();
+        foreach (var d in depends.Where(d => !names.Contains(d)))
+            throw new PipelineException("transform", $"references {d}, which no model in {dir} defines",
+                "Fix the reference or add the model.", file: file);
+        var settings = Setting().Matches(SqlText.WithoutComments(query)).Select(m => m.Groups[1].Value)
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        var config = ModelConfig.Parse(text, file);
+        // Comments and layout do not change what a model computes: the hash is over the query's words and the config.
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(config + "\n" + SqlText.Canonical(query))))[..16];
+        return new SqlModel(layer, name, file, query, documentation, config, depends, reads, settings, hash);
+    }
+
+    static string FirstWords(string statement)
+    {
+        var s = SqlText.WithoutComments(statement).Trim().ReplaceLineEndings(" ");
+        return s.Length > 40 ? s[..40] + "..." : s;
     }
 
     static IEnumerable<string> Files(string dir, string sub)
@@ -77,11 +99,15 @@ public sealed partial class SqlProject
         return ordered;
     }
 
-    static string StripComments(string sql) => Comment().Replace(sql, " ");
+    [GeneratedRegex(@"\b(staging|intermediate|marts|ref|lake)\.([A-Za-z_][A-Za-z0-9_]*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Relation();
 
-    [GeneratedRegex(@"\b(staging|intermediate|marts)\.([A-Za-z_][A-Za-z0-9_]*)\b")]
-    private static partial Regex Reference();
+    [GeneratedRegex(@"getvariable\(\s*'([A-Za-z_][A-Za-z0-9_]*)'\s*\)", RegexOptions.IgnoreCase)]
+    private static partial Regex Setting();
 
-    [GeneratedRegex(@"--[^\n]*|/\*.*?\*/|'(?:[^']|'')*'", RegexOptions.Singleline)]
-    private static partial Regex Comment();
+    [GeneratedRegex(@"^\s*(\(\s*)*(WITH|SELECT|FROM|VALUES)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex QueryStart();
+
+    [GeneratedRegex(@"^\s*COMMENT\s+ON\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CommentStatement();
 }

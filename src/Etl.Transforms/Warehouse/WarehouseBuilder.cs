@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Pipeline;
 using ClusterEtl.Transforms.Pull;
@@ -7,214 +6,198 @@ using Serilog;
 
 namespace ClusterEtl.Transforms.Warehouse;
 
-/// <summary>Rows of one model after a build.</summary>
-public sealed record ModelResult(string Model, long Rows, double Seconds);
+/// <summary>What a build did: from scratch or from the previous build, and each model's result.</summary>
+public sealed record WarehouseBuild(string Mode, string? PreviousRunId, IReadOnlyList<ModelResult> Models);
 
 /// <summary>
-/// Builds a complete warehouse file from the lake: seeds (DDL of the tables the pipeline loads), reference
-/// and meta rows, every model in dependency order, then the checks and the documentation check, all in
-/// one transaction. The file is new each time; it replaces the published warehouse only at publish.
+/// Builds a warehouse file: reference and meta tables, the <c>lake</c> views over the Parquet of the lake, every
+/// model in dependency order, then the documentation check and the data checks. With the previous published
+/// warehouse at hand, the build starts from a copy of it and recomputes only what changed in the lake, the reference
+/// data, the settings and the SQL (<see cref="ModelRunner"/>); otherwise, or when forced, from scratch. Either way
+/// the result is the same. The file is new each time; it replaces the published warehouse only at publish.
 /// </summary>
 public sealed class WarehouseBuilder
 {
+    /// <summary>Changes whenever a warehouse built by an older builder cannot be the start of an incremental build.</summary>
+    public const string Version = "warehouse/2";
     static readonly ILogger Log = Serilog.Log.ForContext<WarehouseBuilder>();
+    static readonly string[] BuildSchemas = ["ref", "meta"];
 
-    public IReadOnlyList<ModelResult> Build(string buildFile, SqlProject project, PipelineDefinitions definitions,
-        DataLayout layout, string runId, string fingerprint)
+    /// <param name="previousWarehouse">The published warehouse to start from, or null to build from scratch.</param>
+    public WarehouseBuild Build(string buildFile, SqlProject project, PipelineDefinitions definitions, DataLayout layout,
+        string runId, string fingerprint, string? previousWarehouse = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(buildFile)!);
-        foreach (var f in new[] { buildFile, buildFile + ".wal" }) if (File.Exists(f)) File.Delete(f);
-
-        var results = new List<ModelResult>();
-        using (var c = DuckDb.Open(buildFile))
+        Delete(buildFile);
+        var settings = definitions.Settings ?? new WarehouseSettings();
+        var spill = settings.DuckDb.SpillDirectory(layout.DataDir, layout.RunStaging(runId));
+        Previous? previous = null;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        if (previousWarehouse is not null && File.Exists(previousWarehouse))
         {
-            c.Execute($"SET VARIABLE lake_dir = {DuckDb.Literal(layout.LakeDir.Replace('\\', '/'))}");
-            var settings = definitions.Settings ?? new WarehouseSettings();
-            foreach (var (name, value, _) in settings.Entries) c.Execute($"SET VARIABLE {name} = {value}");
-            CreateLakeViews(c, layout, Path.Combine(Path.GetDirectoryName(buildFile)!, "empty-tables"));
-            c.Execute("BEGIN TRANSACTION");
-            foreach (var schema in new[] { "ref", "meta" }.Concat(SqlProject.Layers)) c.Execute($"CREATE SCHEMA {schema}");
-            RunSeeds(c, project);
-            foreach (var (name, value, description) in settings.Entries)
-                c.Execute("INSERT INTO ref.settings VALUES ($1, $2, $3)", name, value, description);
-            LoadClusters(c, definitions);
-            LoadCountries(c, definitions);
-            LoadFaoItems(c, definitions);
-            LoadMexico(c, definitions);
-            LoadProducts(c, definitions);
-            LoadDeflators(c, definitions);
-            LoadExtracts(c, layout);
-            LoadRuns(c, layout);
-            c.Execute("INSERT INTO meta.build VALUES ($1, $2, now())", runId, fingerprint);
-
-            foreach (var model in project.Models)
+            File.Copy(previousWarehouse, buildFile);
+            Log.Information("Starting from the published build ({Bytes:N0} bytes copied in {Seconds:0.00} s)",
+                new FileInfo(buildFile).Length, sw.Elapsed.TotalSeconds);
+            previous = Previous.Read(buildFile);
+            if (previous is null)
             {
-                var sw = Stopwatch.StartNew();
-                Run(c, model.File, model.Sql);
-                if (c.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE schema_name = $1 AND table_name = $2",
-                        model.Layer, model.Name) == 0 &&
-                    c.Scalar<long>("SELECT count(*) FROM duckdb_views() WHERE schema_name = $1 AND view_name = $2",
-                        model.Layer, model.Name) == 0)
-                    throw new PipelineException("transform", $"the file did not create {model.QualifiedName}",
-                        "A model file must create the table named after its folder and file.", file: model.File);
-                var rows = c.Scalar<long>($"SELECT count(*) FROM {model.Layer}.{DuckDb.Identifier(model.Name)}");
-                results.Add(new ModelResult(model.QualifiedName, rows, sw.Elapsed.TotalSeconds));
-                Log.Information("Built {Model}: {Rows:N0} rows in {Seconds:0.00} s", model.QualifiedName, rows, sw.Elapsed.TotalSeconds);
+                Log.Information("The published warehouse was built by another builder or DuckDB version: building from scratch");
+                Delete(buildFile);
             }
+        }
 
+        WarehouseBuild build;
+        using (var c = DuckDb.Open(buildFile, settings.DuckDb, spill))
+        {
+            var variables = settings.Entries.ToDictionary(e => e.Name, e => e.Value);
+            foreach (var (name, value) in variables) c.Execute($"SET VARIABLE {name} = {value}");
+            // Many small inserts: one transaction, not one commit each.
+            c.Execute("BEGIN TRANSACTION");
+            foreach (var schema in BuildSchemas) c.Execute($"DROP SCHEMA IF EXISTS {schema} CASCADE");
+            foreach (var schema in BuildSchemas.Concat(SqlProject.Layers)) c.Execute($"CREATE SCHEMA IF NOT EXISTS {schema}");
+            RunSeeds(c, project);
+            ReferenceLoader.Load(c, definitions, settings);
+            LakeViews.Create(c, layout);
+            var partitions = LakePartitions.Scan(layout);
+            LoadMeta(c, layout, partitions);
+            c.Execute("COMMIT");
+
+            Log.Information("Reference, meta and lake views loaded ({Partitions} lake partitions) at {Seconds:0.00} s", partitions.Count,
+                sw.Elapsed.TotalSeconds);
+            var changes = previous is null
+                ? new Dictionary<string, Change>()
+                : Changes(c, previous, partitions, variables);
+            var models = new ModelRunner(c, variables).Run(project, changes, previous?.Models ?? new Dictionary<string, PreviousModel>());
+            build = new WarehouseBuild(previous is null ? "full" : "incremental", previous?.RunId, models);
+
+            c.Execute("BEGIN TRANSACTION");
+            c.Execute("INSERT INTO meta.build VALUES ($1, $2, now(), $3, version(), $4, $5, current_setting('memory_limit'), " +
+                      "current_setting('threads'), current_setting('temp_directory'))", runId, fingerprint, Version, build.Mode, build.PreviousRunId);
+            foreach (var (m, r) in project.Models.Zip(models))
+                c.Execute("INSERT INTO meta.models VALUES ($1, $2, $3, $4, $5, $6::VARCHAR[], $7, $8, $9, $10)", r.Model, r.Materialized,
+                    m.Config.PartitionBy, m.Config.PartitionBy is null ? null : m.Config.LookbackSetting ?? m.Config.LookbackYears.ToString(),
+                    m.Hash, "[" + string.Join(", ", m.Reads.Select(DuckDb.Literal)) + "]", r.Rows, r.Rebuilt, r.Changed, r.Seconds);
+            c.Execute("COMMIT");
+            Log.Information("Models built at {Seconds:0.00} s", sw.Elapsed.TotalSeconds);
             CheckDocumented(c, project);
             foreach (var check in project.Checks) RunCheck(c, check);
-            c.Execute("COMMIT");
+            Log.Information("Documentation and {Checks} data checks passed at {Seconds:0.00} s", project.Checks.Count, sw.Elapsed.TotalSeconds);
             c.Execute("CHECKPOINT");
+            Log.Information("Warehouse written at {Seconds:0.00} s", sw.Elapsed.TotalSeconds);
         }
-        return results;
+        if (Directory.Exists(spill)) Directory.Delete(spill, recursive: true);
+        return build;
     }
 
-    /// <summary>
-    /// One temporary view per lake table, <c>lake_&lt;table&gt;</c>, for the staging models to read: the table's Parquet
-    /// files with their <c>source</c> (and <c>year</c>) partition columns, or, when no source wrote the table yet,
-    /// an empty table of the same columns, so every model builds whatever sources are defined.
-    /// </summary>
-    static void CreateLakeViews(DuckDBConnection c, DataLayout layout, string emptyDir)
+    static void Delete(string file)
     {
-        foreach (var table in Normalize.SourceConnectors.Tables)
+        foreach (var f in new[] { file, file + ".wal" }) if (File.Exists(f)) File.Delete(f);
+    }
+
+    /// <summary>What the build being started from held, read before its ref and meta schemas are replaced.</summary>
+    sealed record Previous(string RunId, IReadOnlyList<LakePartition> Partitions, Dictionary<string, string> RefTables,
+        Dictionary<string, string> Settings, Dictionary<string, PreviousModel> Models)
+    {
+        public static Previous? Read(string file)
         {
-            var root = Path.Combine(layout.NormalizedDir, table.Name);
-            var hasFiles = Directory.Exists(root) && Directory.EnumerateFiles(root, "*.parquet", SearchOption.AllDirectories).Any();
-            var partitions = table.ByYear ? "{'source': VARCHAR, 'year': INTEGER}" : "{'source': VARCHAR}";
-            string select;
-            if (hasFiles)
-                select = $"SELECT * FROM read_parquet({DuckDb.Literal(table.Glob(layout.NormalizedDir))}, hive_partitioning = true, " +
-                         $"hive_types = {partitions}, union_by_name = true)";
-            else
+            using var c = DuckDb.Open(file);
+            try
             {
-                var empty = Path.Combine(emptyDir, table.Name + ".parquet");
-                Directory.CreateDirectory(emptyDir);
-                Task.Run(async () => await (await Parquet.ParquetTableWriter.CreateAsync(empty, table.Columns(), 1, CancellationToken.None))
-                    .DisposeAsync()).GetAwaiter().GetResult();
-                select = $"SELECT *, NULL::VARCHAR AS source{(table.ByYear ? ", NULL::INTEGER AS year" : "")} " +
-                         $"FROM read_parquet({DuckDb.Literal(empty.Replace('\\', '/'))})";
+                var build = c.Rows("SELECT run_id, builder_version, duckdb_version = version() FROM meta.build").SingleOrDefault();
+                if (build is null || (string)build[1]! != Version || !(bool)build[2]!) return null;
+                return new Previous((string)build[0]!,
+                    c.Rows("SELECT table_name, source_id, year, files, bytes, fingerprint FROM meta.lake_partitions")
+                        .Select(r => new LakePartition((string)r[0]!, (string)r[1]!, r[2] is null ? null : Convert.ToInt32(r[2]),
+                            Convert.ToInt32(r[3]), Convert.ToInt64(r[4]), (string)r[5]!)).ToList(),
+                    TableFingerprints(c),
+                    c.Rows("SELECT name, value FROM ref.settings").ToDictionary(r => (string)r[0]!, r => (string)r[1]!),
+                    c.Rows("SELECT model, sql_hash, partition_by FROM meta.models")
+                        .ToDictionary(r => (string)r[0]!, r => new PreviousModel((string)r[1]!, (string?)r[2])));
             }
-            c.Execute($"CREATE TEMP VIEW lake_{table.Name} AS {select}");
+            catch (DuckDBException)
+            {
+                return null; // not a warehouse of this builder
+            }
         }
     }
 
-    static void Run(DuckDBConnection c, string file, string sql)
+    /// <summary>A fingerprint of each ref table's content (row count and a sum of row hashes).</summary>
+    static Dictionary<string, string> TableFingerprints(DuckDBConnection c) =>
+        c.Rows("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'ref' AND database_name = current_database()")
+            .Select(r => (string)r[0]!)
+            .ToDictionary(t => "ref." + t, t => c.Scalar<string>(
+                $"SELECT count(*)::VARCHAR || ':' || coalesce(sum(hash(t)), 0)::VARCHAR FROM ref.{DuckDb.Identifier(t)} AS t"));
+
+    /// <summary>What changed since the previous build in the lake views, the reference tables and the settings.</summary>
+    static Dictionary<string, Change> Changes(DuckDBConnection c, Previous previous, IReadOnlyList<LakePartition> partitions,
+        IReadOnlyDictionary<string, string> variables)
     {
-        try
-        {
-            c.Execute(sql);
-        }
-        catch (DuckDBException e)
-        {
-            throw new PipelineException("transform", e.Message.ReplaceLineEndings(" "),
-                "Fix the SQL of this model (nothing was published; the last good warehouse is unchanged).", file: file, inner: e);
-        }
+        var changes = LakePartitions.Compare(previous.Partitions, partitions);
+        foreach (var (table, fp) in TableFingerprints(c))
+            changes[table] = previous.RefTables.TryGetValue(table, out var old) && old == fp ? Change.None : Change.Everything;
+        foreach (var (name, value) in variables)
+            changes["setting:" + name] = previous.Settings.TryGetValue(name, out var old) && old == value ? Change.None : Change.Everything;
+        foreach (var (relation, change) in changes.Where(x => !x.Value.IsNone).OrderBy(x => x.Key, StringComparer.Ordinal))
+            Log.Information("Changed since the previous build: {Relation} ({Change})", relation, change);
+        return changes;
     }
 
     static void RunSeeds(DuckDBConnection c, SqlProject project)
     {
         var seeds = Path.Combine(project.Directory, "seeds");
         if (!Directory.Exists(seeds)) return;
-        foreach (var f in Directory.GetFiles(seeds, "*.sql").Order(StringComparer.Ordinal)) Run(c, f, File.ReadAllText(f));
-    }
-
-    static void LoadClusters(DuckDBConnection c, PipelineDefinitions definitions)
-    {
-        foreach (var cl in definitions.Clusters)
+        foreach (var f in Directory.GetFiles(seeds, "*.sql").Order(StringComparer.Ordinal))
         {
-            c.Execute("INSERT INTO ref.clusters VALUES ($1, $2, $3, $4, $5, $6, $7)", cl.Id, cl.Name, cl.Country, cl.Region,
-                cl.HsVintage, cl.Provenance, Path.GetFileName(cl.DefinitionFile));
-            foreach (var hs in cl.HsCodes) c.Execute("INSERT INTO ref.cluster_hs_codes VALUES ($1, $2)", cl.Id, hs);
-            foreach (var item in cl.FaoItems) c.Execute("INSERT INTO ref.cluster_fao_items VALUES ($1, $2)", cl.Id, item);
-            foreach (var code in cl.Scian) c.Execute("INSERT INTO ref.cluster_scian VALUES ($1, $2)", cl.Id, code);
-            foreach (var key in cl.InegiRegions) c.Execute("INSERT INTO ref.cluster_regions VALUES ($1, $2)", cl.Id, key);
-            foreach (var peer in cl.Peers) c.Execute("INSERT INTO ref.cluster_peers VALUES ($1, $2)", cl.Id, peer);
+            try
+            {
+                c.Execute(File.ReadAllText(f));
+            }
+            catch (DuckDBException e)
+            {
+                throw new PipelineException("transform", e.Message.ReplaceLineEndings(" "), "Fix the seed's SQL.", file: f, inner: e);
+            }
         }
     }
 
-    static void LoadCountries(DuckDBConnection c, PipelineDefinitions definitions)
+    static void LoadMeta(DuckDBConnection c, DataLayout layout, IReadOnlyList<LakePartition> partitions)
     {
-        foreach (var r in definitions.Countries?.Countries ?? [])
-            c.Execute("INSERT INTO ref.countries VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-                r.Entity, r.Iso3, r.Iso2, r.M49, r.FaoCode, r.ComtradeCode, r.BaciCode, r.NameEn, r.NameEs, r.ValidFrom, r.ValidTo,
-                r.Kind, r.IsAggregate, r.Note);
+        c.Append("meta", "extracts", Manifest.ReadAll(layout).Select(e => new object?[]
+            { e.Source, e.Role, e.Location, e.Bytes, e.Sha256, e.FetchedAt.UtcDateTime, e.Path, e.Changed, e.ETag, e.LastModified, e.RunId }));
+        IEnumerable<string> runs = Directory.Exists(layout.RunsDir) ? Directory.GetDirectories(layout.RunsDir).Order(StringComparer.Ordinal) : [];
+        c.Append("meta", "runs", runs.SelectMany(dir => Stages.Names
+            .Select(stage => RunLedger.Read<StageReport>(layout, Path.GetFileName(dir), stage)).OfType<StageReport>()
+            .Select(r => new object?[] { Path.GetFileName(dir), r.Stage, r.Status, r.Rows, r.Unit, r.QuarantinedRows, r.Seconds, r.Error })));
+        c.Append("meta", "lake_partitions", partitions.Select(p => new object?[]
+            { p.Table, p.Source, p.Year, p.Files, p.Bytes, p.Fingerprint }));
     }
 
-    static void LoadFaoItems(DuckDBConnection c, PipelineDefinitions definitions)
-    {
-        var file = Reference.FaoItemReference.PathIn(definitions.Directory);
-        if (!File.Exists(file)) return;
-        foreach (var r in Reference.FaoItemReference.Load(file))
-            c.Execute("INSERT INTO ref.fao_items VALUES ($1, $2, $3, $4, $5)", r.ItemCode, r.Item, r.CpcCode, r.HsVintage, r.HsCode);
-    }
-
-    static void LoadMexico(DuckDBConnection c, PipelineDefinitions definitions)
-    {
-        if (definitions.Mexico is not { } mx) return;
-        foreach (var g in mx.Geo) c.Execute("INSERT INTO ref.mx_geo VALUES ($1, $2, $3, $4)", g.InegiKey, g.Level, g.Name, g.StateKey);
-        foreach (var s in mx.Scian)
-            c.Execute("INSERT INTO ref.scian VALUES ($1, $2, $3, $4, $5)", s.Code, s.TitleEs, s.ParentCode, s.Code.Replace("-", "").Length, s.Note);
-    }
-
-    static void LoadProducts(DuckDBConnection c, PipelineDefinitions definitions)
-    {
-        if (definitions.Hs is not { } hs) return;
-        foreach (var p in hs.Products)
-            c.Execute("INSERT INTO ref.products VALUES ($1, $2, $3, $4)", p.HsVintage, p.Code, p.Code.Length, p.Description);
-        foreach (var a in hs.Concordance)
-        foreach (var b in hs.Concordance.Where(b => b.Group == a.Group && b.HsVintage != a.HsVintage))
-            c.Execute("INSERT INTO ref.hs_concordance VALUES ($1, $2, $3, $4, $5)", a.HsVintage, a.Code, b.HsVintage, b.Code, a.Group);
-    }
-
-    /// <summary>pipelines/reference/deflators.csv (series, year, value, source), read by DuckDB itself.</summary>
-    static void LoadDeflators(DuckDBConnection c, PipelineDefinitions definitions)
-    {
-        var file = Path.Combine(definitions.Directory, "reference", "deflators.csv");
-        if (!File.Exists(file)) return;
-        Run(c, file, $"INSERT INTO ref.deflators SELECT series, year, value, source FROM read_csv({DuckDb.Literal(file.Replace('\\', '/'))}, " +
-                     "header = true, columns = {'series': 'VARCHAR', 'year': 'INTEGER', 'value': 'DOUBLE', 'source': 'VARCHAR'})");
-    }
-
-    static void LoadExtracts(DuckDBConnection c, DataLayout layout)
-    {
-        foreach (var e in Manifest.ReadAll(layout))
-            c.Execute("INSERT INTO meta.extracts VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                e.Source, e.Role, e.Location, e.Bytes, e.Sha256, e.FetchedAt.UtcDateTime, e.Path, e.Changed, e.ETag,
-                e.LastModified, e.RunId);
-    }
-
-    static void LoadRuns(DuckDBConnection c, DataLayout layout)
-    {
-        if (!Directory.Exists(layout.RunsDir)) return;
-        string[] stages = [PullStage.Name, NormalizeStage.Name, TransformStage.Name, PublishStage.Name];
-        foreach (var dir in Directory.GetDirectories(layout.RunsDir).Order(StringComparer.Ordinal))
-        foreach (var stage in stages)
-            if (RunLedger.Read<StageReport>(layout, Path.GetFileName(dir), stage) is { } r)
-                c.Execute("INSERT INTO meta.runs VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", Path.GetFileName(dir), r.Stage,
-                    r.Status, r.Rows, r.Unit, r.QuarantinedRows, r.Seconds, r.Error);
-    }
-
-    /// <summary>Every column of every table the build creates must carry a COMMENT ON: the data dictionary is part of the product.</summary>
+    /// <summary>
+    /// Every column of every table and view of the warehouse's own schemas must carry a COMMENT ON: the data dictionary
+    /// is part of the product. (The lake views are documented column by column by the staging models that read them.)
+    /// </summary>
     static void CheckDocumented(DuckDBConnection c, SqlProject project)
     {
         var missing = c.Rows("""
             SELECT schema_name || '.' || table_name || '.' || column_name
             FROM duckdb_columns()
             WHERE database_name = current_database() AND schema_name IN ('ref', 'meta', 'staging', 'intermediate', 'marts')
-              AND (comment IS NULL OR trim(comment) = '')
+              AND NOT internal AND (comment IS NULL OR trim(comment) = '')
             ORDER BY 1
             """).Select(r => (string)r[0]!).ToList();
         missing.AddRange(c.Rows("""
             SELECT schema_name || '.' || table_name FROM duckdb_tables()
             WHERE database_name = current_database() AND schema_name IN ('ref', 'meta', 'staging', 'intermediate', 'marts')
               AND (comment IS NULL OR trim(comment) = '')
+            UNION ALL
+            SELECT schema_name || '.' || view_name FROM duckdb_views()
+            WHERE database_name = current_database() AND schema_name IN ('lake', 'staging', 'intermediate', 'marts')
+              AND NOT internal AND (comment IS NULL OR trim(comment) = '')
             ORDER BY 1
             """).Select(r => (string)r[0]! + " (table)"));
         if (missing.Count > 0)
             throw new PipelineException("transform",
                 $"undocumented: {string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? $" and {missing.Count - 10} more" : "")}",
-                "Add COMMENT ON TABLE / COMMENT ON COLUMN statements to the model that creates them.", file: project.Directory);
+                "Add COMMENT ON TABLE / VIEW / COLUMN statements to the model that creates them.", file: project.Directory);
     }
 
     static void RunCheck(DuckDBConnection c, SqlCheck check)

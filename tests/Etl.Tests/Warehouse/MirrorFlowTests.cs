@@ -14,6 +14,7 @@ public sealed class MirrorFlowTests : IDisposable
     {
         null => "NULL",
         double d => Math.Round(d, 9).ToString(CultureInfo.InvariantCulture),
+        decimal m => Math.Round((double)m, 9).ToString(CultureInfo.InvariantCulture),
         _ => Convert.ToString(v, CultureInfo.InvariantCulture),
     }));
 
@@ -39,7 +40,7 @@ public sealed class MirrorFlowTests : IDisposable
         var rows = Duck.Query(db, """
             SELECT exporter_key, importer_key, product_code, reported_export_usd, mirror_import_cif_usd, mirror_import_fob_usd,
                    value_usd, quantity_kg, value_basis, discrepancy
-            FROM staging.stg_trade_mirror_flows ORDER BY exporter_key, importer_key, product_code
+            FROM intermediate.int_trade_mirror_flows ORDER BY exporter_key, importer_key, product_code
             """).Select(Row).ToList();
         Assert.Equal(
         [
@@ -61,7 +62,7 @@ public sealed class MirrorFlowTests : IDisposable
         // 10%: the PER -> USA mirror is 540 / 1.10 = 490.909090909...
         var db = await Comtrade2020().Settings("""{ "cif_fob_margin": 0.10 }""").BuildAsync();
         Assert.Equal(490.909090909, Math.Round((double)Duck.Scalar(db,
-            "SELECT value_usd FROM staging.stg_trade_mirror_flows WHERE exporter_key = 'PER'")!, 9));
+            "SELECT value_usd FROM intermediate.int_trade_mirror_flows WHERE exporter_key = 'PER'")!, 9));
         Assert.Equal("0.1", Duck.Scalar(db, "SELECT value FROM ref.settings WHERE name = 'cif_fob_margin'"));
     }
 

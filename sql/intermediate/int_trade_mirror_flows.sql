@@ -1,0 +1,96 @@
+-- Mirror flows of the Comtrade data: every exporter -> importer -> product -> year (-> month) flow seen from both
+-- sides, and the value the marts use. Only Comtrade needs them: BACI flows are already reconciled by CEPII, so they
+-- are read from the lake as they are (value_basis 'reconciled' in the marts) and never copied here.
+--   reported_export_usd   the exporter's reported export (flow X, FOB)
+--   mirror_import_cif_usd the importer's reported import from that exporter (flow M, CIF)
+--   mirror_import_fob_usd mirror_import_cif_usd / (1 + cif_fob_margin)   (margin: ref.settings, 8% by default)
+--   value_usd             reported_export_usd when the exporter reported the flow, else mirror_import_fob_usd
+--   value_basis           reported, or mirror
+--   discrepancy           |X - M_fob| / (X + M_fob), when both sides reported
+-- Both sides must come from the same connector and HS vintage (an importer reporting in another vintage than
+-- the exporter is not matched). World (WLD) as partner is left out: a flow to or from World is a total.
+-- Values are summed as DECIMAL (cents): exact, whatever order the rows are read in.
+-- config: partition_by=year
+WITH exports AS (
+    SELECT source_kind, hs_vintage, year, month,
+           reporter_key AS exporter_key, reporter_iso3 AS exporter_iso3,
+           partner_key  AS importer_key, partner_iso3  AS importer_iso3,
+           product_code, product_level,
+           string_agg(DISTINCT source_id, ', ' ORDER BY source_id) AS source_ids,
+           sum(value_usd::DECIMAL(18, 2)) AS value_usd, sum(quantity_kg::DECIMAL(18, 3)) AS quantity_kg
+    FROM staging.stg_trade_flows
+    WHERE source_kind = 'comtrade' AND flow = 'X' AND partner_iso3 IS DISTINCT FROM 'WLD'
+    GROUP BY ALL
+),
+imports AS (
+    SELECT source_kind, hs_vintage, year, month,
+           partner_key  AS exporter_key, partner_iso3  AS exporter_iso3,
+           reporter_key AS importer_key, reporter_iso3 AS importer_iso3,
+           product_code, product_level,
+           string_agg(DISTINCT source_id, ', ' ORDER BY source_id) AS source_ids,
+           sum(value_usd::DECIMAL(18, 2)) AS value_usd, sum(quantity_kg::DECIMAL(18, 3)) AS quantity_kg
+    FROM staging.stg_trade_flows
+    WHERE source_kind = 'comtrade' AND flow = 'M' AND partner_iso3 IS DISTINCT FROM 'WLD'
+    GROUP BY ALL
+),
+joined AS (
+    SELECT
+        coalesce(x.source_kind, m.source_kind)     AS source_kind,
+        coalesce(x.hs_vintage, m.hs_vintage)       AS hs_vintage,
+        coalesce(x.year, m.year)                   AS year,
+        coalesce(x.month, m.month)                 AS month,
+        coalesce(x.exporter_key, m.exporter_key)   AS exporter_key,
+        coalesce(x.exporter_iso3, m.exporter_iso3) AS exporter_iso3,
+        coalesce(x.importer_key, m.importer_key)   AS importer_key,
+        coalesce(x.importer_iso3, m.importer_iso3) AS importer_iso3,
+        coalesce(x.product_code, m.product_code)   AS product_code,
+        coalesce(x.product_level, m.product_level) AS product_level,
+        x.source_ids                               AS export_source_ids,
+        m.source_ids                               AS import_source_ids,
+        x.value_usd                                AS reported_export_usd,
+        x.quantity_kg                              AS reported_export_kg,
+        m.value_usd                                AS mirror_import_cif_usd,
+        m.value_usd / (1 + getvariable('cif_fob_margin')) AS mirror_import_fob_usd,
+        m.quantity_kg                              AS mirror_import_kg
+    FROM exports AS x
+    FULL OUTER JOIN imports AS m
+      ON  m.source_kind = x.source_kind
+      AND m.hs_vintage = x.hs_vintage
+      AND m.year = x.year
+      AND m.month IS NOT DISTINCT FROM x.month
+      AND m.exporter_key = x.exporter_key
+      AND m.importer_key = x.importer_key
+      AND m.product_code = x.product_code
+)
+SELECT
+    *,
+    getvariable('cif_fob_margin')::DOUBLE AS cif_fob_margin,
+    CASE WHEN reported_export_usd IS NOT NULL THEN reported_export_usd::DOUBLE ELSE mirror_import_fob_usd END AS value_usd,
+    CASE WHEN reported_export_usd IS NOT NULL THEN reported_export_kg ELSE mirror_import_kg END AS quantity_kg,
+    CASE WHEN reported_export_usd IS NOT NULL THEN 'reported' ELSE 'mirror' END AS value_basis,
+    abs(reported_export_usd - mirror_import_fob_usd) / nullif(reported_export_usd + mirror_import_fob_usd, 0) AS discrepancy
+FROM joined;
+
+COMMENT ON TABLE intermediate.int_trade_mirror_flows IS 'Every Comtrade exporter-importer-product-year flow seen from both sides: the exporter''s reported export, the importer''s mirrored import (CIF and converted to FOB), the value the marts use and the discrepancy. Rule: value_usd is the reported export when the exporter reported the flow, else the mirror import / (1 + cif_fob_margin).';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.source_kind IS 'Connector of both sides: comtrade (BACI flows are reconciled already and are not mirrored).';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.hs_vintage IS 'HS vintage of product_code, the same on both sides.';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.year IS 'Calendar year.';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.month IS 'Month 1-12 for monthly data, NULL for annual.';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.exporter_key IS 'Exporter: ISO3, or <KIND>:<code> without one.';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.exporter_iso3 IS 'Exporter ISO3; NULL for groupings without one.';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.importer_key IS 'Importer: ISO3, or <KIND>:<code> without one.';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.importer_iso3 IS 'Importer ISO3; NULL for groupings without one.';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.product_code IS 'Product code (HS6, shorter levels, or TOTAL) as published.';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.product_level IS 'Digits of product_code (2, 4, 6), 0 for TOTAL.';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.export_source_ids IS 'Source(s) of the exporter''s side; NULL when the exporter did not report the flow.';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.import_source_ids IS 'Source(s) of the importer''s side; NULL when the importer did not report it.';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.reported_export_usd IS 'X: export value reported by the exporter (USD, FOB); NULL when not reported.';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.reported_export_kg IS 'Net weight reported by the exporter (kg); NULL when unknown.';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.mirror_import_cif_usd IS 'M: import value reported by the importer (USD, CIF); NULL when not reported.';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.mirror_import_fob_usd IS 'M / (1 + cif_fob_margin): the importer''s value converted to FOB (USD).';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.mirror_import_kg IS 'Net weight reported by the importer (kg); NULL when unknown.';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.cif_fob_margin IS 'CIF/FOB margin used (ref.settings.cif_fob_margin; 0.08 by default, as Open Trade Statistics).';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.value_usd IS 'Value the marts use (USD, FOB): reported_export_usd when present, else mirror_import_fob_usd.';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.quantity_kg IS 'Quantity the marts use (kg): from the same side as value_usd; NULL when that side has none.';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.value_basis IS 'Where value_usd comes from: reported (exporter''s declaration) or mirror (importer''s declaration converted to FOB).';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.discrepancy IS '|X - M_fob| / (X + M_fob) with M_fob = mirror_import_fob_usd, between 0 (sides agree) and 1; NULL unless both sides reported.';

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using ClusterEtl.Transforms.Pipeline;
+using DuckDB.NET.Data;
+using Serilog;
+
+namespace ClusterEtl.Transforms.Warehouse;
+
+/// <summary>What a build did with one model, and what changed in it (the run ledger and <c>meta.models</c>).</summary>
+/// <param name="Rows">Rows of a table; null for a view (computed when queried).</param>
+/// <param name="Rebuilt">What was computed: everything, some years, or nothing (its inputs did not change).</param>
+/// <param name="Changed">What differs from the previous build after computing it.</param>
+public sealed record ModelResult(string Model, string Materialized, long? Rows, double Seconds, string Rebuilt, string Changed);
+
+/// <summary>A model as the previous build stored it (<c>meta.models</c>): the hash of its query and config.</summary>
+public sealed record PreviousModel(string Hash, string? PartitionBy);
+
+/// <summary>
+/// Runs the models in dependency order, each as the table or view its config asks for, recomputing only what its
+/// inputs changed: a model none of whose inputs (lake views, reference tables, settings, other models) changed is
+/// kept as it is; a year-partitioned table whose inputs changed in some years recomputes those years and the years
+/// that look back at them (<see cref="ModelConfig"/>); any other change rebuilds the model whole. After computing,
+/// the new rows are compared with the old ones, so the models downstream see only what really changed.
+/// </summary>
+public sealed class ModelRunner(DuckDBConnection c, IReadOnlyDictionary<string, string> settings)
+{
+    static readonly ILogger Log = Serilog.Log.ForContext<ModelRunner>();
+
+    /// <param name="changes">What changed in the relations models read: <c>lake.x</c>, <c>ref.x</c>, <c>setting:name</c>.
+    /// Receives the models' own changes.</param>
+    /// <param name="previous">The models of the previous build (empty for a build from scratch).</param>
+    public IReadOnlyList<ModelResult> Run(SqlProject project, Dictionary<string, Change> changes,
+        IReadOnlyDictionary<string, PreviousModel> previous)
+    {
+        var results = new List<ModelResult>();
+        foreach (var model in project.Models)
+        {
+            var sw = Stopwatch.StartNew();
+            var input = model.Reads.Select(r => changes.GetValueOrDefault(r, Change.None))
+                .Concat(model.Settings.Select(s => changes.GetValueOrDefault("setting:" + s, Change.Everything)))
+                .Aggregate(Change.None, (a, b) => a.Union(b));
+            var existing = Existing(model);
+            var old = previous.GetValueOrDefault(model.QualifiedName);
+            var sameModel = old is not null && old.Hash == model.Hash && existing == model.Config.Materialized;
+            var partition = model.Config.PartitionBy;
+            var work = !sameModel ? Change.Everything
+                : partition is null ? (input.IsNone ? Change.None : Change.Everything)
+                : input.LookedBackBy(model.Config.Lookback(settings));
+
+            // A model's statements and its COMMENT ONs in one transaction: one commit per model, not per statement.
+            c.Execute("BEGIN TRANSACTION");
+            Change changed;
+            long? rows = null;
+            if (model.Config.Materialized == Materialization.View)
+            {
+                if (existing == Materialization.Table) Execute(model, $"DROP TABLE {Name(model)}");
+                Execute(model, $"CREATE OR REPLACE VIEW {Name(model)} AS {model.Query}");
+                changed = work;
+            }
+            else if (work.IsNone)
+                changed = Change.None;
+            else
+            {
+                var comparable = existing == Materialization.Table && old?.PartitionBy == partition;
+                changed = work.All ? Replace(model, existing, comparable) : ReplaceYears(model, work.Years);
+                rows = c.Scalar<long>($"SELECT count(*) FROM {Name(model)}");
+            }
+            if (model.Config.Materialized == Materialization.Table && rows is null)
+                rows = c.Scalar<long>($"SELECT count(*) FROM {Name(model)}");
+            foreach (var statement in model.Documentation) Execute(model, statement);
+            c.Execute("COMMIT");
+            changes[model.QualifiedName] = changed;
+
+            var materialized = model.Config.Materialized == Materialization.View ? "view" : "table";
+            results.Add(new ModelResult(model.QualifiedName, materialized, rows, sw.Elapsed.TotalSeconds,
+                model.Config.Materialized == Materialization.View ? "view" : work.ToString(), changed.ToString()));
+            Log.Information("Built {Model} ({Materialized}{Partition}): recomputed {Rebuilt}, changed {Changed}, {Rows} rows in {Seconds:0.00} s",
+                model.QualifiedName, materialized, partition is null ? "" : $" by {partition}", results[^1].Rebuilt, changed,
+                rows?.ToString("N0") ?? "-", sw.Elapsed.TotalSeconds);
+        }
+        DropRemovedModels(project);
+        return results;
+    }
+
+    /// <summary>Computes the whole model into a new table and puts it in place of the old one.</summary>
+    Change Replace(SqlModel model, Materialization? existing, bool comparable)
+    {
+        var next = $"{model.Layer}.{DuckDb.Identifier(model.Name + "__next")}";
+        Execute(model, $"DROP TABLE IF EXISTS {next}");
+        Execute(model, $"CREATE TABLE {next} AS {model.Query}");
+        var changed = comparable ? Compare(model, Fingerprints(model, Name(model), null), Fingerprints(model, next, null))
+            : Change.Everything;
+        if (existing == Materialization.Table) Execute(model, $"DROP TABLE {Name(model)}");
+        if (existing == Materialization.View) Execute(model, $"DROP VIEW {Name(model)}");
+        Execute(model, $"ALTER TABLE {next} RENAME TO {DuckDb.Identifier(model.Name)}");
+        return changed;
+    }
+
+    /// <summary>Computes the given years of a year-partitioned model and swaps them for the old rows of those years.</summary>
+    Change ReplaceYears(SqlModel model, IReadOnlySet<int> years)
+    {
+        var column = DuckDb.Identifier(model.Config.PartitionBy!);
+        var inYears = $"{column} IN ({string.Join(", ", years)})";
+        const string Temp = "model_years";
+        Execute(model, $"CREATE OR REPLACE TEMP TABLE {Temp} AS SELECT * FROM ({model.Query}) AS q WHERE q.{inYears}");
+        var changed = Compare(model, Fingerprints(model, Name(model), inYears), Fingerprints(model, Temp, null));
+        Execute(model, $"DELETE FROM {Name(model)} WHERE {inYears}");
+        Execute(model, $"INSERT INTO {Name(model)} SELECT * FROM {Temp}");
+        Execute(model, $"DROP TABLE {Temp}");
+        return changed;
+    }
+
+    /// <summary>Row count and a sum of row hashes, per partition (or for the whole table): equal means same content.</summary>
+    Dictionary<int, string> Fingerprints(SqlModel model, string relation, string? where)
+    {
+        var partition = model.Config.PartitionBy is { } p ? $"coalesce({DuckDb.Identifier(p)}::BIGINT, -1)" : "0";
+        return c.Rows($"SELECT {partition} AS part, count(*)::VARCHAR || ':' || sum(hash(t))::VARCHAR FROM {relation} AS t " +
+                      $"{(where is null ? "" : "WHERE " + where)} GROUP BY ALL")
+            .ToDictionary(r => Convert.ToInt32(r[0]), r => (string)r[1]!);
+    }
+
+    static Change Compare(SqlModel model, Dictionary<int, string> before, Dictionary<int, string> after)
+    {
+        var differing = before.Keys.Union(after.Keys)
+            .Where(k => !before.TryGetValue(k, out var b) || !after.TryGetValue(k, out var a) || a != b).ToList();
+        if (differing.Count == 0) return Change.None;
+        return model.Config.PartitionBy is null || differing.Contains(-1) ? Change.Everything : Change.OfYears(differing);
+    }
+
+    Materialization? Existing(SqlModel model)
+    {
+        if (c.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE schema_name = $1 AND table_name = $2 AND NOT temporary",
+                model.Layer, model.Name) > 0) return Materialization.Table;
+        if (c.Scalar<long>("SELECT count(*) FROM duckdb_views() WHERE schema_name = $1 AND view_name = $2 AND NOT temporary",
+                model.Layer, model.Name) > 0) return Materialization.View;
+        return null;
+    }
+
+    /// <summary>Tables and views of the model schemas that no model defines any more (a model deleted or renamed).</summary>
+    void DropRemovedModels(SqlProject project)
+    {
+        var names = project.Models.Select(m => (m.Layer, m.Name)).ToHashSet();
+        foreach (var r in c.Rows("""
+                     SELECT schema_name, table_name, 'TABLE' FROM duckdb_tables() WHERE NOT temporary AND database_name = current_database()
+                     UNION ALL
+                     SELECT schema_name, view_name, 'VIEW' FROM duckdb_views() WHERE NOT temporary AND NOT internal AND database_name = current_database()
+                     """))
+        {
+            var (schema, name, kind) = ((string)r[0]!, (string)r[1]!, (string)r[2]!);
+            if (!SqlProject.Layers.Contains(schema) || names.Contains((schema, name))) continue;
+            Log.Information("Dropping {Schema}.{Name}: no model defines it any more", schema, name);
+            c.Execute($"DROP {kind} {schema}.{DuckDb.Identifier(name)}");
+        }
+    }
+
+    static string Name(SqlModel model) => $"{model.Layer}.{DuckDb.Identifier(model.Name)}";
+
+    void Execute(SqlModel model, string sql)
+    {
+        try
+        {
+            c.Execute(sql);
+        }
+        catch (DuckDBException e)
+        {
+            throw new PipelineException("transform", e.Message.ReplaceLineEndings(" "),
+                "Fix the SQL of this model (nothing was published; the last good warehouse is unchanged).", file: model.File, inner: e);
+        }
+    }
+}

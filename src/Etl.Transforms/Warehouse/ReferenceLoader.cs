@@ -1,0 +1,76 @@
+using ClusterEtl.Transforms.Definitions;
+using DuckDB.NET.Data;
+
+namespace ClusterEtl.Transforms.Warehouse;
+
+/// <summary>
+/// Fills the <c>ref</c> tables (created by <c>sql/seeds/</c>) from the definitions and <c>pipelines/reference/</c>:
+/// settings, clusters, countries, FAO items, Mexican geography and SCIAN, HS products and concordance, deflators.
+/// </summary>
+public static class ReferenceLoader
+{
+    public static void Load(DuckDBConnection c, PipelineDefinitions definitions, WarehouseSettings settings)
+    {
+        c.Append("ref", "settings", settings.Entries.Concat(settings.DuckDb.Entries).Select(e => new object?[] { e.Name, e.Value, e.Description }));
+        LoadClusters(c, definitions);
+        LoadCountries(c, definitions);
+        LoadFaoItems(c, definitions);
+        LoadMexico(c, definitions);
+        LoadProducts(c, definitions);
+        LoadDeflators(c, definitions);
+    }
+
+    static void LoadClusters(DuckDBConnection c, PipelineDefinitions definitions)
+    {
+        var clusters = definitions.Clusters;
+        c.Append("ref", "clusters", clusters.Select(cl => new object?[]
+            { cl.Id, cl.Name, cl.Country, cl.Region, cl.HsVintage, cl.Provenance, Path.GetFileName(cl.DefinitionFile) }));
+        c.Append("ref", "cluster_hs_codes", clusters.SelectMany(cl => cl.HsCodes.Select(hs => new object?[] { cl.Id, hs })));
+        c.Append("ref", "cluster_fao_items", clusters.SelectMany(cl => cl.FaoItems.Select(item => new object?[] { cl.Id, item })));
+        c.Append("ref", "cluster_scian", clusters.SelectMany(cl => cl.Scian.Select(code => new object?[] { cl.Id, code })));
+        c.Append("ref", "cluster_regions", clusters.SelectMany(cl => cl.InegiRegions.Select(key => new object?[] { cl.Id, key })));
+        c.Append("ref", "cluster_peers", clusters.SelectMany(cl => cl.Peers.Select(peer => new object?[] { cl.Id, peer })));
+    }
+
+    static void LoadCountries(DuckDBConnection c, PipelineDefinitions definitions)
+    {
+        c.Append("ref", "countries", (definitions.Countries?.Countries ?? []).Select(r => new object?[]
+        {
+            r.Entity, r.Iso3, r.Iso2, r.M49, r.FaoCode, r.ComtradeCode, r.BaciCode, r.NameEn, r.NameEs, r.ValidFrom, r.ValidTo,
+            r.Kind, r.IsAggregate, r.Note,
+        }));
+    }
+
+    static void LoadFaoItems(DuckDBConnection c, PipelineDefinitions definitions)
+    {
+        var file = Reference.FaoItemReference.PathIn(definitions.Directory);
+        if (!File.Exists(file)) return;
+        c.Append("ref", "fao_items", Reference.FaoItemReference.Load(file)
+            .Select(r => new object?[] { r.ItemCode, r.Item, r.CpcCode, r.HsVintage, r.HsCode }));
+    }
+
+    static void LoadMexico(DuckDBConnection c, PipelineDefinitions definitions)
+    {
+        if (definitions.Mexico is not { } mx) return;
+        c.Append("ref", "mx_geo", mx.Geo.Select(g => new object?[] { g.InegiKey, g.Level, g.Name, g.StateKey }));
+        c.Append("ref", "scian", mx.Scian.Select(s => new object?[] { s.Code, s.TitleEs, s.ParentCode, s.Code.Replace("-", "").Length, s.Note }));
+    }
+
+    static void LoadProducts(DuckDBConnection c, PipelineDefinitions definitions)
+    {
+        if (definitions.Hs is not { } hs) return;
+        c.Append("ref", "products", hs.Products.Select(p => new object?[] { p.HsVintage, p.Code, p.Code.Length, p.Description }));
+        c.Append("ref", "hs_concordance", hs.Concordance.SelectMany(a => hs.Concordance
+            .Where(b => b.Group == a.Group && b.HsVintage != a.HsVintage)
+            .Select(b => new object?[] { a.HsVintage, a.Code, b.HsVintage, b.Code, a.Group })));
+    }
+
+    /// <summary>pipelines/reference/deflators.csv (series, year, value, source), read by DuckDB itself.</summary>
+    static void LoadDeflators(DuckDBConnection c, PipelineDefinitions definitions)
+    {
+        var file = Path.Combine(definitions.Directory, "reference", "deflators.csv");
+        if (!File.Exists(file)) return;
+        c.Execute($"INSERT INTO ref.deflators SELECT series, year, value, source FROM read_csv({DuckDb.Literal(file.Replace('\\', '/'))}, " +
+                  "header = true, columns = {'series': 'VARCHAR', 'year': 'INTEGER', 'value': 'DOUBLE', 'source': 'VARCHAR'})");
+    }
+}
