@@ -41,6 +41,9 @@ try
 {
     switch (options.Command)
     {
+        case "bench" when options.BenchEndToEndYears is { } years:
+            return await EndToEndBench.RunAsync(options.BenchRows, years, options.DataDir, options.PipelinesDir, options.SqlDir, Console.Out,
+                cancel.Token);
         case "bench":
             return await BenchCommand.RunAsync(options.BenchRows, options.DataDir, Console.Out);
         case "serve":
@@ -64,6 +67,8 @@ try
             return ClustersCommand.Show(PipelineDefinitions.Load(options.PipelinesDir), options.Argument, new DataLayout(options.DataDir), Console.Out);
         case "report":
             return ReportCommand.Run(options.Argument!, new DataLayout(options.DataDir), Console.Out);
+        case "query":
+            return QueryCommand.Run(options.Argument!, new DataLayout(options.DataDir), Console.Out);
         case "runs":
             return OperatorCommands.Runs(new DataLayout(options.DataDir), options.Last, Console.Out);
         case "validate":

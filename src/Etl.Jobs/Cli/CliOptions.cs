@@ -4,7 +4,7 @@ namespace ClusterEtl.Jobs.Cli;
 
 /// <summary>The parsed command line.</summary>
 public sealed record CliOptions(string Command, string PipelinesDir, string DataDir, string SqlDir, bool Force, bool Verbose,
-    ServeOptions Serve, long BenchRows = 2_000_000, int Last = 10, string? Argument = null, int[]? Years = null)
+    ServeOptions Serve, long BenchRows = 2_000_000, int Last = 10, string? Argument = null, int[]? Years = null, int? BenchEndToEndYears = null)
 {
     public const string Usage = """
         ClusterEtl - cluster and value-chain statistics, pulled, normalized and built into a DuckDB warehouse.
@@ -30,10 +30,15 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
                         data, FAO items with their CPC/HS codes, SCIAN codes, INEGI regions, peers.
           report ID     A readable profile of one cluster from the published warehouse: exports, prices and
                         concentration per year, latest year and trend.
+          query SQL     Run one read-only SQL query on the published warehouse and print the rows (tab-separated),
+                        e.g. query "SELECT * FROM marts.cluster_exports WHERE cluster_id = 'chile-salmon'".
           runs          Recent runs from the run ledger (runs/ under --data-dir): stages, rows, durations, errors.
           validate      Check the definitions (pipelines/) and the SQL models (sql/) without running anything.
           bench         Normalize a generated BACI year of --rows rows and compare with DuckDB's own
                         CSV-to-Parquet on the same file: rows/s, peak RSS, ratio. Files go under --data-dir.
+          bench --e2e N The whole pipeline on a generated BACI-shaped release of N years of --rows rows next to
+                        the samples: per stage time, rows/s, peak RSS; warehouse and lake sizes; a DuckDB-only
+                        reference; refreshes with nothing changed and with one year revised.
           help          Show this help (also -h, --help).
 
         Options:
@@ -42,7 +47,8 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
           --sql DIR              Folder of SQL models (default: the sql/ shipped with the program)
           --force                (run) Normalize and rebuild even when nothing changed
           -v, --verbose          Debug logging
-          --rows N               (bench) Rows of the generated file (default 2000000)
+          --rows N               (bench) Rows of the generated file, or of each year with --e2e (default 2000000)
+          --e2e N                (bench) End to end on N generated years
           --last N               (runs) How many runs to show (default 10)
 
         Service options (serve, jobs, trigger):
@@ -63,7 +69,7 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
         Exit codes: 0 success, 1 the run failed (the reason is printed on one line), 2 bad command line.
         """;
 
-    static readonly string[] Commands = ["run", "serve", "jobs", "trigger", "backfill", "runs", "clusters", "report", "validate", "bench"];
+    static readonly string[] Commands = ["run", "serve", "jobs", "trigger", "backfill", "runs", "clusters", "report", "validate", "bench", "query"];
 
     public static CliOptions Parse(string[] args)
     {
@@ -91,6 +97,7 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
                 "-h" or "--help" => o with { Command = "help" },
                 "--rows" => o with { BenchRows = long.TryParse(Value(), out var n) && n > 0 ? n : throw new UsageException("--rows takes a positive whole number") },
                 "--last" => o with { Last = Number(1, 10_000) },
+                "--e2e" when command == "bench" => o with { BenchEndToEndYears = Number(1, 100) },
                 "--storage" => o with { Serve = o.Serve with { Storage = Value() } },
                 "--postgres" => o with { Serve = o.Serve with { Postgres = Value() } },
                 "--workers" => o with { Serve = o.Serve with { Workers = Number(1, 64) } },
@@ -100,13 +107,14 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
                 "--invisibility-timeout" => o with { Serve = o.Serve with { InvisibilitySeconds = Number(5, 86_400) } },
                 "--lock-timeout" => o with { Serve = o.Serve with { LockTimeoutSeconds = Number(5, 86_400) } },
                 "--years" => o with { Years = ParseYears(Value()) },
-                _ when !a.StartsWith('-') && command is "trigger" or "backfill" or "report" && o.Argument is null => o with { Argument = a },
+                _ when !a.StartsWith('-') && command is "trigger" or "backfill" or "report" or "query" && o.Argument is null => o with { Argument = a },
                 "show" when command == "clusters" && o.Argument is null && i + 1 < args.Length => o with { Argument = args[++i] },
                 _ => throw new UsageException($"unknown option '{a}' for {command}"),
             };
         }
         if (command == "trigger" && o.Argument is null) throw new UsageException("trigger needs the id of a recurring job");
         if (command == "report" && o.Argument is null) throw new UsageException("report needs a cluster id (see `clusters`)");
+        if (command == "query" && o.Argument is null) throw new UsageException("query needs the SQL to run, in quotes");
         if (command == "backfill" && (o.Argument is null || o.Years is null))
             throw new UsageException("backfill needs a source id and --years FIRST-LAST (e.g. backfill baci_hs92 --years 2010-2020)");
         if (o.Serve.Storage is not ("memory" or "postgres"))

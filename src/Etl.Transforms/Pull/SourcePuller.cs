@@ -57,6 +57,18 @@ public sealed class SourcePuller(HttpClient http)
             if (!File.Exists(location))
                 throw new PipelineException("pull", "the file does not exist",
                     $"Check 'location' in {source.DefinitionFile}.", source.Id, location);
+            // A local file keeps its size and modification time until it is rewritten (the check make and rsync use):
+            // when both are those of the last fetch, its stored copy is still it, and a 10 GB release is not read again.
+            var info = new FileInfo(location);
+            lastModified = info.LastWriteTimeUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            if (validators is not null && validators.Bytes == info.Length && validators.LastModified == lastModified)
+            {
+                Log.Information("{Source} {Role}: {Location} not modified since the last fetch (same size and time)", source.Id, role,
+                    shownLocation);
+                var same = validators with { FetchedAt = DateTimeOffset.UtcNow, Changed = false, RunId = runId };
+                Manifest.Append(layout, same);
+                return same;
+            }
             await using var input = new FileStream(location, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16,
                 FileOptions.Asynchronous | FileOptions.SequentialScan);
             stored = await store.StoreAsync(input, Path.GetFileName(location), ct);

@@ -1,0 +1,50 @@
+using ClusterEtl.Jobs.Hosting;
+using ClusterEtl.Transforms.Pipeline;
+
+namespace ClusterEtl.Tests.Support;
+
+/// <summary>A private copy of the bundled definitions and a data folder, and runs of the whole pipeline on them.</summary>
+public sealed class PipelineFixture(TempDir dir)
+{
+    public string Pipelines { get; } = Copy(dir);
+    public DataLayout Layout { get; } = new(dir.Combine("data"));
+
+    static string Copy(TempDir dir)
+    {
+        var p = dir.Combine("pipelines");
+        Repo.CopyDirectory(Repo.Pipelines, p);
+        return p;
+    }
+
+    /// <summary>Adds a source definition (JSON) as pipelines/sources/&lt;id&gt;.json.</summary>
+    public PipelineFixture Source(string id, string json)
+    {
+        File.WriteAllText(Path.Combine(Pipelines, "sources", id + ".json"), json);
+        return this;
+    }
+
+    public PipelineFixture Settings(string json)
+    {
+        File.WriteAllText(Path.Combine(Pipelines, "warehouse.json"), json);
+        return this;
+    }
+
+    public async Task<RunOutcome> RunAsync(bool force = false, string? sql = null, DataLayout? layout = null)
+    {
+        var outcome = await PipelineRun.ExecuteAsync(new RunRequest(RunRequest.NewRunId(DateTimeOffset.UtcNow), Pipelines,
+            (layout ?? Layout).DataDir, sql ?? Repo.Sql, force), CancellationToken.None);
+        Assert.True(outcome.Succeeded, outcome.Error);
+        return outcome;
+    }
+
+    /// <summary>What the transform of a run did with each model: model -> (recomputed, changed).</summary>
+    public Dictionary<string, (string Recomputed, string Changed)> Build(RunOutcome run, DataLayout? layout = null) =>
+        RunLedger.Read<BuildInfo>(layout ?? Layout, run.RunId, TransformStage.BuildLedger)!.Models
+            .ToDictionary(m => m.Model, m => (m.Rebuilt, m.Changed));
+
+    /// <summary>SHA-256 of every published mart file, by path relative to the marts folder.</summary>
+    public static Dictionary<string, string> MartFiles(DataLayout layout) =>
+        Directory.GetFiles(layout.MartsDir + "/", "*", SearchOption.AllDirectories).ToDictionary(
+            f => Path.GetRelativePath(layout.MartsDir, f),
+            f => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+}
