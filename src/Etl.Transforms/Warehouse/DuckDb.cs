@@ -15,8 +15,7 @@ public static class DuckDb
 
     /// <summary>
     /// Opens a file for heavy work within the limits of <paramref name="settings"/>: memory limit, threads, and
-    /// <paramref name="spillDirectory"/> for what does not fit in memory. Insertion order is not preserved (tables are
-    /// compared by content and exports are ordered), which lets large results stream instead of being held.
+    /// <paramref name="spillDirectory"/> for what does not fit in memory.
     /// </summary>
     public static DuckDBConnection Open(string file, Definitions.DuckDbSettings settings, string spillDirectory)
     {
@@ -25,7 +24,6 @@ public static class DuckDb
         c.Execute($"SET memory_limit = {Literal(settings.MemoryLimit)}");
         c.Execute($"SET threads = {settings.ThreadCount}");
         c.Execute($"SET temp_directory = {Literal(spillDirectory.Replace('\\', '/'))}");
-        c.Execute("SET preserve_insertion_order = false");
         return c;
     }
 

@@ -47,13 +47,7 @@ public sealed class MartPublisher
             {
                 var years = changed.Split(", ").Select(int.Parse).ToHashSet();
                 LinkAll(previous!, target, rel => !years.Any(y => rel.StartsWith($"year={y}{Path.DirectorySeparatorChar}", StringComparison.Ordinal)));
-                var fresh = target + ".years";
-                Copy(c, mart, hasYear, fresh, $"year IN ({changed})");
-                if (Directory.Exists(fresh))
-                {
-                    foreach (var dir in Directory.GetDirectories(fresh)) Directory.Move(dir, Path.Combine(target, Path.GetFileName(dir)));
-                    Directory.Delete(fresh);
-                }
+                Copy(c, mart, hasYear, target, $"year IN ({changed})");
                 written = $"years {changed} written, the others linked";
             }
             else
@@ -68,20 +62,31 @@ public sealed class MartPublisher
         return marts;
     }
 
+    /// <summary>
+    /// Writes the mart's rows (of the years in <paramref name="where"/>) as Parquet: one file per year under
+    /// <c>year=&lt;y&gt;/</c> when it has a year column, else one file. Each file is written by its own ordered COPY: a
+    /// partitioned COPY writes row groups in whatever order its threads finish, so its files differ from run to run.
+    /// </summary>
     static void Copy(DuckDB.NET.Data.DuckDBConnection c, string mart, bool hasYear, string target, string? where)
     {
-        var query = $"SELECT * FROM marts.{DuckDb.Identifier(mart)}{(where is null ? "" : " WHERE " + where)} ORDER BY ALL";
-        var path = target.Replace('\\', '/');
-        if (hasYear)
+        var table = $"marts.{DuckDb.Identifier(mart)}";
+        Directory.CreateDirectory(target);
+        if (!hasYear)
         {
-            if (where is not null && c.Scalar<long>($"SELECT count(*) FROM ({query})") == 0) return;
-            c.Execute($"COPY ({query}) TO {DuckDb.Literal(path)} (FORMAT parquet, PARTITION_BY (year), WRITE_PARTITION_COLUMNS true, FILENAME_PATTERN 'part-{{i}}')");
+            Write(c, $"SELECT * FROM {table} ORDER BY ALL", Path.Combine(target, "part-0.parquet"));
+            return;
         }
-        else
-        {
-            Directory.CreateDirectory(target);
-            c.Execute($"COPY ({query}) TO {DuckDb.Literal(path + "/part-0.parquet")} (FORMAT parquet)");
-        }
+        var years = c.Rows($"SELECT DISTINCT year FROM {table}{(where is null ? "" : " WHERE " + where)} ORDER BY 1")
+            .Select(r => r[0] is null ? "NULL" : Convert.ToString(r[0], System.Globalization.CultureInfo.InvariantCulture)!);
+        foreach (var year in years)
+            Write(c, $"SELECT * FROM {table} WHERE year {(year == "NULL" ? "IS NULL" : "= " + year)} ORDER BY ALL",
+                Path.Combine(target, $"year={year}", "part-0.parquet"));
+    }
+
+    static void Write(DuckDB.NET.Data.DuckDBConnection c, string query, string file)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        c.Execute($"COPY ({query}) TO {DuckDb.Literal(file.Replace('\\', '/'))} (FORMAT parquet)");
     }
 
     /// <summary>Hard-links the files of <paramref name="from"/> whose relative path passes <paramref name="keep"/> into <paramref name="to"/>.</summary>
