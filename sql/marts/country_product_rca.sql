@@ -9,25 +9,24 @@ WITH x AS (
     FROM intermediate.int_country_product_exports
     WHERE export_value_usd > 0
 ),
-totals AS (
-    SELECT *,
-           sum(export_value_usd) OVER (PARTITION BY year, hs_vintage, exporter_key) AS country_total_usd,
-           sum(export_value_usd) OVER (PARTITION BY year, hs_vintage, product_code) AS world_product_usd,
-           sum(export_value_usd) OVER (PARTITION BY year, hs_vintage)               AS world_total_usd
-    FROM x
-)
+countries AS (SELECT year, hs_vintage, exporter_key, sum(export_value_usd) AS country_total_usd FROM x GROUP BY ALL),
+products AS (SELECT year, hs_vintage, product_code, sum(export_value_usd) AS world_product_usd FROM x GROUP BY ALL),
+world AS (SELECT year, hs_vintage, sum(export_value_usd) AS world_total_usd FROM x GROUP BY ALL)
 SELECT
-    year,
+    x.year,
     'HS'                                      AS classification,
-    hs_vintage,
-    CASE WHEN length(exporter_key) = 3 THEN exporter_key END AS country_iso3,
-    exporter_key                              AS country_key,
-    product_code,
-    export_value_usd::DOUBLE                  AS export_value_usd,
-    world_product_usd::DOUBLE                 AS world_export_value_usd,
-    (export_value_usd / country_total_usd) / (world_product_usd / world_total_usd) AS rca,
-    (export_value_usd / country_total_usd) / (world_product_usd / world_total_usd) >= 1 AS mcp
-FROM totals;
+    x.hs_vintage,
+    CASE WHEN length(x.exporter_key) = 3 THEN x.exporter_key END AS country_iso3,
+    x.exporter_key                            AS country_key,
+    x.product_code,
+    x.export_value_usd::DOUBLE                AS export_value_usd,
+    p.world_product_usd::DOUBLE               AS world_export_value_usd,
+    (x.export_value_usd / c.country_total_usd) / (p.world_product_usd / w.world_total_usd) AS rca,
+    (x.export_value_usd / c.country_total_usd) / (p.world_product_usd / w.world_total_usd) >= 1 AS mcp
+FROM x
+JOIN countries AS c USING (year, hs_vintage, exporter_key)
+JOIN products AS p USING (year, hs_vintage, product_code)
+JOIN world AS w USING (year, hs_vintage);
 
 COMMENT ON TABLE marts.country_product_rca IS 'Balassa revealed comparative advantage of every exporter in every HS6 product, per year and HS vintage, over all exporters and products of the trade data (py-ecomplexity / WITS definition). Pairs without exports (rca 0) are not listed.';
 COMMENT ON COLUMN marts.country_product_rca.year IS 'Calendar year.';
