@@ -56,7 +56,10 @@ try
             return OperatorCommands.Backfill(options, Console.Out);
         case "backfill":
         {
-            var outcome = await PipelineRun.ExecuteAsync(OperatorCommands.BackfillRequest(options), cancel.Token);
+            var request = OperatorCommands.BackfillRequest(options);
+            using var folder = DataFolderLock.Acquire(request.Layout, request.RunId, "backfill", TimeSpan.FromSeconds(options.WaitSeconds),
+                cancel.Token);
+            var outcome = await PipelineRun.ExecuteAsync(request, cancel.Token);
             if (outcome.Succeeded) return 0;
             Console.Error.WriteLine($"error: {outcome.Error}");
             return 1;
@@ -87,6 +90,8 @@ try
         {
             var request = new RunRequest(RunRequest.NewRunId(DateTimeOffset.UtcNow), options.PipelinesDir, options.DataDir,
                 options.SqlDir, options.Force);
+            using var folder = DataFolderLock.Acquire(request.Layout, request.RunId, "run", TimeSpan.FromSeconds(options.WaitSeconds),
+                cancel.Token);
             var outcome = await PipelineRun.ExecuteAsync(request, cancel.Token);
             if (!outcome.Succeeded)
             {
@@ -104,6 +109,12 @@ catch (UsageException e)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 2;
+}
+catch (DataFolderBusyException e)
+{
+    Log.Error("{Error}", e.Message);
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 3;
 }
 catch (PipelineException e)
 {

@@ -4,7 +4,7 @@ namespace ClusterEtl.Jobs.Cli;
 
 /// <summary>The parsed command line.</summary>
 public sealed record CliOptions(string Command, string PipelinesDir, string DataDir, string SqlDir, bool Force, bool Verbose,
-    ServeOptions Serve, long BenchRows = 2_000_000, int Last = 10, string? Argument = null, int[]? Years = null, int? BenchEndToEndYears = null)
+    ServeOptions Serve, long BenchRows = 2_000_000, int Last = 10, string? Argument = null, int[]? Years = null, int? BenchEndToEndYears = null, int WaitSeconds = 0)
 {
     public const string Usage = """
         ClusterEtl - cluster and value-chain statistics, pulled, normalized and built into a DuckDB warehouse.
@@ -46,6 +46,8 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
           --data-dir DIR         Receives raw/, lake/, warehouse/clusters.duckdb, runs/, logs/  (default: ./data)
           --sql DIR              Folder of SQL models (default: the sql/ shipped with the program)
           --force                (run) Normalize and rebuild even when nothing changed
+          --wait SECONDS         (run, backfill) When another run holds the data folder, wait up to this long
+                                 for it (default 0: exit with code 3 at once, saying who holds it)
           -v, --verbose          Debug logging
           --rows N               (bench) Rows of the generated file, or of each year with --e2e (default 2000000)
           --e2e N                (bench) End to end on N generated years
@@ -66,7 +68,8 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
           --lock-timeout S            Seconds after which the data-folder lock of a worker that died expires
                                       (default 1800; keep it above the longest stage)
 
-        Exit codes: 0 success, 1 the run failed (the reason is printed on one line), 2 bad command line.
+        Exit codes: 0 success, 1 the run failed (the reason is printed on one line), 2 bad command line,
+        3 the data folder is in use by another run (which one is printed).
         """;
 
     static readonly string[] Commands = ["run", "serve", "jobs", "trigger", "backfill", "runs", "clusters", "report", "validate", "bench", "query"];
@@ -97,6 +100,7 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
                 "-h" or "--help" => o with { Command = "help" },
                 "--rows" => o with { BenchRows = long.TryParse(Value(), out var n) && n > 0 ? n : throw new UsageException("--rows takes a positive whole number") },
                 "--last" => o with { Last = Number(1, 10_000) },
+                "--wait" => o with { WaitSeconds = Number(0, 86_400) },
                 "--e2e" when command == "bench" => o with { BenchEndToEndYears = Number(1, 100) },
                 "--storage" => o with { Serve = o.Serve with { Storage = Value() } },
                 "--postgres" => o with { Serve = o.Serve with { Postgres = Value() } },

@@ -59,7 +59,12 @@ public static class StageProgress
     public static async Task<string> Report(PerformContext? context, RunRequest request, int step, string stage,
         Func<Task<StageReport>> run)
     {
+        // The storage's lock serializes the workers of every process sharing the storage; the data folder's own lock
+        // also keeps out a `run` or `backfill` started by hand on the same folder (and is already held by this run's
+        // process when the run is one).
         using var dataLock = context?.Connection.AcquireDistributedLock(LockResource(request.DataDir), LockTimeout);
+        using var folderLock = AcquireFolder(request, stage);
+        Debris.Clean(request.Layout, request.RunId);
         Log.Information("[{Step}/{Steps}] {Stage} started (run {RunId})", step, Steps, stage, request.RunId);
         StageReport r;
         try
@@ -78,6 +83,19 @@ public static class StageProgress
             step, Steps, r.Stage, r.Status, r.Rows, r.Unit, r.QuarantinedRows, r.Seconds);
         foreach (var d in r.Details) Log.Information("      {Detail}", d);
         return $"{r.Stage} {r.Status}: {r.Rows:N0} {r.Unit} in {r.Seconds:0.00} s";
+    }
+
+    /// <summary>The data folder's lock for a stage; a folder busy with a hand-started run is a transient failure (retried).</summary>
+    static DataFolderLock AcquireFolder(RunRequest request, string stage)
+    {
+        try
+        {
+            return DataFolderLock.Acquire(request.Layout, request.RunId, stage, LockTimeout);
+        }
+        catch (DataFolderBusyException e)
+        {
+            throw new TransientPipelineException(stage, e.What, e.Hint);
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+using ClusterEtl.Transforms.Pipeline;
 using ClusterEtl.Transforms.Parquet;
 
 namespace ClusterEtl.Transforms.Normalize;
@@ -21,7 +22,8 @@ public sealed class QuarantineWriter(string sourceId, string extractId)
     public void Add(QuarantinedRow row)
     {
         Count++;
-        if (_rows.Count < MaxKept) _rows.Add(row);
+        // A malformed row can be huge (a missing quote swallows the rest of the file): reason and excerpt are capped.
+        if (_rows.Count < MaxKept) _rows.Add(row with { Reason = TextCap.Cap(row.Reason), RawRecord = TextCap.Cap(row.RawRecord) });
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ public class PipelineException : Exception
         What = what;
         Hint = hint;
         Source = source;
-        FilePath = file;
+        FilePath = file is null ? null : Pull.SecretRedactor.Redact(file);
         Line = line;
         Column = column;
     }
@@ -37,13 +37,14 @@ public class PipelineException : Exception
         if (source is not null) where.Add($"source {source}");
         if (file is not null)
         {
-            var at = file;
+            // A file may be a location the user gave (a URL with a password or a token): never shown as it is.
+            var at = Pull.SecretRedactor.Redact(file);
             if (line is not null) at += $", line {line}";
             if (column is not null) at += $", column '{column}'";
             where.Add(at);
         }
         var place = where.Count > 0 ? $" [{string.Join("; ", where)}]" : "";
-        return $"{stage} failed{place}: {what}. {hint}";
+        return $"{stage} failed{place}: {TextCap.Cap(what)}. {hint}";
     }
 }
 

@@ -30,6 +30,13 @@ public sealed class PublishStage
             // Already published by an earlier attempt of this same job: publishing is idempotent.
             report = new StageReport { Stage = Name, Status = "succeeded", Seconds = sw.Elapsed.TotalSeconds, Details = ["already published"] };
         }
+        else if (PublishedBuilds.Current(layout)?.RunId is { } newer && string.CompareOrdinal(newer, request.RunId) > 0)
+        {
+            // Runs of a service can interleave: a later run's build is already out; publishing this one would go back.
+            Log.Warning("Not published: run {Newer}, started after this one, has published its build already", newer);
+            report = new StageReport { Stage = Name, Status = "skipped", Seconds = sw.Elapsed.TotalSeconds,
+                Details = [$"a newer build (run {newer}) is published already"] };
+        }
         else
         {
             var settings = WarehouseSettings.Load(request.PipelinesDir);

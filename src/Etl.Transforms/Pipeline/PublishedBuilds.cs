@@ -81,8 +81,9 @@ public static class PublishedBuilds
     /// </summary>
     public static IReadOnlyList<string> Prune(DataLayout layout, int keep)
     {
-        var current = CurrentDir(layout) is { } dir ? Path.GetFileName(dir) : null;
-        if (current is null || !Directory.Exists(layout.PublishedDir)) return [];
+        if (!Directory.Exists(layout.PublishedDir)) return [];
+        // No current build: every folder is a publish that never finished (its build became current never).
+        var current = CurrentDir(layout) is { } dir ? Path.GetFileName(dir) : "";
         var builds = Directory.GetDirectories(layout.PublishedDir).Select(Path.GetFileName).OfType<string>()
             .Order(StringComparer.Ordinal).ToList();
         var older = builds.Where(b => string.CompareOrdinal(b, current) < 0).ToList();

@@ -31,7 +31,9 @@ public sealed class SourcePuller(HttpClient http)
     public async Task<ManifestEntry> PullAsync(DataLayout layout, SourceDefinition source, string role, string location,
         string runId, CancellationToken ct, Request? request = null)
     {
-        var shownLocation = request?.ShownLocation ?? SecretRedactor.Redact(location);
+        // Every location shown (logs, manifest, ledger, warehouse) goes through the one redactor, a connector's own
+        // shown form too (it hides a token in the path; the redactor, a password in the URL).
+        var shownLocation = SecretRedactor.Redact(request?.ShownLocation ?? location);
         var previous = Manifest.Latest(layout, source.Id, role);
         if (previous is not null && !File.Exists(Path.Combine(layout.DataDir, previous.Path))) previous = null;
         // Validators (ETag, Last-Modified) only hold for the same location.
