@@ -23,6 +23,7 @@ public sealed class NormalizeStage
     public async Task<StageReport> RunAsync(RunRequest request, CancellationToken ct)
     {
         var sw = Stopwatch.StartNew();
+        FaultPoints.Reach(Name);
         var layout = request.Layout;
         var definitions = PipelineDefinitions.Load(request.PipelinesDir);
         var pulled = RunLedger.Read<List<PulledSource>>(layout, request.RunId, PullStage.FilesLedger)
@@ -105,6 +106,7 @@ public sealed class NormalizeStage
             Log.Warning("{Source}: {Quarantined:N0} row(s) quarantined; see lake/quarantine/source={Source}/ or staging.stg_quarantine",
                 source.Id, result.Quarantined, source.Id);
 
+        FaultPoints.Reach("normalize:staged");
         var parking = Path.Combine(layout.RunStaging(request.RunId), "normalize-previous", source.Id);
         var quarantine = Path.Combine(layout.QuarantineDir, $"source={source.Id}");
         NormalizeState state;
@@ -149,6 +151,7 @@ public sealed class NormalizeStage
                 DateTimeOffset.UtcNow, request.RunId);
         }
         Directory.Delete(staging, recursive: true);
+        FaultPoints.Reach("normalize:swapped");
 
         AtomicFile.WriteAllText(layout.NormalizeStateFile(source.Id), JsonSerializer.Serialize(state, StageReport.Json));
         return state;

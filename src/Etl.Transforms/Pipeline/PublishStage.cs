@@ -17,6 +17,7 @@ public sealed class PublishStage
     public StageReport Run(RunRequest request)
     {
         var sw = Stopwatch.StartNew();
+        FaultPoints.Reach(Name);
         var layout = request.Layout;
         var build = RunLedger.Read<BuildInfo>(layout, request.RunId, TransformStage.BuildLedger)
                     ?? throw new PipelineException(Name, $"run {request.RunId} has no build", "Run the transform stage first.");
@@ -37,6 +38,11 @@ public sealed class PublishStage
             report = new StageReport { Stage = Name, Status = "skipped", Seconds = sw.Elapsed.TotalSeconds,
                 Details = [$"a newer build (run {newer}) is published already"] };
         }
+        else if (!File.Exists(layout.BuildFile(request.RunId)))
+        {
+            throw new PipelineException(Name, $"the build of run {request.RunId} is gone (its process died while publishing, and a later run " +
+                "removed what it left)", "Run again: the next run builds and publishes from the published warehouse.");
+        }
         else
         {
             var settings = WarehouseSettings.Load(request.PipelinesDir);
@@ -49,6 +55,7 @@ public sealed class PublishStage
                 ? Path.Combine(layout.PublishedBuildDir(previous), DataLayout.MartsFolderName) : null;
             var marts = new MartPublisher().Export(warehouse, Path.Combine(staged, DataLayout.MartsFolderName), previousMarts,
                 settings.DuckDb, settings.DuckDb.SpillDirectory(layout.DataDir, layout.RunStaging(request.RunId)));
+            FaultPoints.Reach("publish:exported");
             PublishedBuilds.Publish(layout, staged, new PublishedBuild(request.RunId, build.Fingerprint, DateTimeOffset.UtcNow),
                 settings.KeepPublishedBuilds);
             Log.Information("Published build {Run}: {Warehouse} and {Count} mart(s) under {Marts}", request.RunId, layout.WarehouseFile,
@@ -64,6 +71,9 @@ public sealed class PublishStage
         }
         var runStaging = layout.RunStaging(request.RunId);
         if (Directory.Exists(runStaging)) Directory.Delete(runStaging, recursive: true);
+        // A build a dead run finished but did not publish is kept for a retry of its publish; now that a newer build is
+        // out, it never will be: it goes too.
+        Debris.Clean(layout, request.RunId);
         RunLedger.Write(layout, request.RunId, Name, report);
         return report;
     }

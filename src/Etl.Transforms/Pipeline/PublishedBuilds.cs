@@ -41,7 +41,9 @@ public static class PublishedBuilds
         Directory.CreateDirectory(layout.PublishedDir);
         if (Directory.Exists(target)) Directory.Delete(target, recursive: true); // an earlier, unfinished attempt of this run
         Directory.Move(staged, target);
+        FaultPoints.Reach("publish:moved");
         PosixFiles.PointLink(layout.CurrentLink, Path.Combine("published", build.RunId));
+        FaultPoints.Reach("publish:switched");
         EnsureReaderLinks(layout, build.RunId);
         Prune(layout, keep);
     }

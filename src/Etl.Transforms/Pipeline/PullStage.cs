@@ -18,6 +18,7 @@ public sealed class PullStage(HttpClient http)
     public async Task<StageReport> RunAsync(RunRequest request, CancellationToken ct)
     {
         var sw = Stopwatch.StartNew();
+        FaultPoints.Reach(Name);
         var definitions = PipelineDefinitions.Load(request.PipelinesDir);
         var layout = request.Layout;
         var puller = new SourcePuller(http);

@@ -26,6 +26,7 @@ public sealed class TransformStage
     public StageReport Run(RunRequest request)
     {
         var sw = Stopwatch.StartNew();
+        FaultPoints.Reach(Name);
         var layout = request.Layout;
         var definitions = PipelineDefinitions.Load(request.PipelinesDir);
         var project = SqlProject.Load(request.SqlDir);
@@ -47,6 +48,7 @@ public sealed class TransformStage
             : Path.Combine(layout.PublishedBuildDir(published.RunId), DataLayout.WarehouseFileName);
         var build = new WarehouseBuilder().Build(layout.BuildFile(request.RunId), project, definitions, layout,
             request.RunId, fingerprint, previous);
+        FaultPoints.Reach("transform:built");
         RunLedger.Write(layout, request.RunId, BuildLedger,
             new BuildInfo(request.RunId, fingerprint, false, build.Models, build.Mode, build.PreviousRunId));
         return Write(layout, request, new StageReport

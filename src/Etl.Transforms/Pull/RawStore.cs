@@ -30,6 +30,7 @@ public sealed class RawStore(string sourceDir)
                 {
                     hash.AppendData(buffer, 0, n);
                     await output.WriteAsync(buffer.AsMemory(0, n), ct);
+                    if (bytes == 0) Pipeline.FaultPoints.Reach("pull:incoming");
                     bytes += n;
                 }
                 await output.FlushAsync(ct);

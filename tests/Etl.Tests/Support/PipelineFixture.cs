@@ -4,14 +4,15 @@ using ClusterEtl.Transforms.Pipeline;
 namespace ClusterEtl.Tests.Support;
 
 /// <summary>A private copy of the bundled definitions and a data folder, and runs of the whole pipeline on them.</summary>
-public sealed class PipelineFixture(TempDir dir)
+/// <param name="name">The folder the definitions are copied to (several fixtures can share a temp folder).</param>
+public sealed class PipelineFixture(TempDir dir, string name = "pipelines")
 {
-    public string Pipelines { get; } = Copy(dir);
+    public string Pipelines { get; } = Copy(dir, name);
     public DataLayout Layout { get; } = new(dir.Combine("data"));
 
-    static string Copy(TempDir dir)
+    static string Copy(TempDir dir, string name)
     {
-        var p = dir.Combine("pipelines");
+        var p = dir.Combine(name);
         Repo.CopyDirectory(Repo.Pipelines, p);
         return p;
     }

@@ -24,6 +24,28 @@ public sealed class ServeProcess : IDisposable
     }
 
     public bool HasExited => _process.HasExited;
+    public int Id => _process.Id;
+
+    /// <summary>Waits until the process pauses at its fault point (see FaultPoints), or fails with its output.</summary>
+    public async Task WaitUntilPausedAsync(string point, TimeSpan timeout)
+    {
+        var marker = ClusterEtl.Transforms.Pipeline.FaultPoints.MarkerFile(_process.Id);
+        var deadline = DateTime.UtcNow + timeout;
+        while (!(File.Exists(marker) && File.ReadAllText(marker) == point))
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"exited ({_process.ExitCode}) before pausing at {point}:\n{Output}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"did not pause at {point} within {timeout}:\n{Output}");
+            await Task.Delay(50);
+        }
+        File.Delete(marker);
+    }
+
+    /// <summary>Kills the process at once (SIGKILL), as a crash or the OOM killer would, and waits for it to be gone.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
+    }
     public int ExitCode => _process.ExitCode;
 
     public async Task WaitForOutputAsync(string text, TimeSpan timeout)
