@@ -41,6 +41,8 @@ try
 {
     switch (options.Command)
     {
+        case "bench" when options.ChaosTrials is { } trials:
+            return await ChaosBench.RunAsync(trials, options.DataDir, options.PipelinesDir, options.SqlDir, Console.Out, cancel.Token);
         case "bench" when options.BenchEndToEndYears is { } years:
             return await EndToEndBench.RunAsync(options.BenchRows, years, options.DataDir, options.PipelinesDir, options.SqlDir, Console.Out,
                 cancel.Token);

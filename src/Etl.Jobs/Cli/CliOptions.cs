@@ -4,7 +4,7 @@ namespace ClusterEtl.Jobs.Cli;
 
 /// <summary>The parsed command line.</summary>
 public sealed record CliOptions(string Command, string PipelinesDir, string DataDir, string SqlDir, bool Force, bool Verbose,
-    ServeOptions Serve, long BenchRows = 2_000_000, int Last = 10, string? Argument = null, int[]? Years = null, int? BenchEndToEndYears = null, int WaitSeconds = 0)
+    ServeOptions Serve, long BenchRows = 2_000_000, int Last = 10, string? Argument = null, int[]? Years = null, int? BenchEndToEndYears = null, int WaitSeconds = 0, int? ChaosTrials = null)
 {
     public const string Usage = """
         ClusterEtl - cluster and value-chain statistics, pulled, normalized and built into a DuckDB warehouse.
@@ -39,6 +39,9 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
           bench --e2e N The whole pipeline on a generated BACI-shaped release of N years of --rows rows next to
                         the samples: per stage time, rows/s, peak RSS; warehouse and lake sizes; a DuckDB-only
                         reference; refreshes with nothing changed and with one year revised.
+          bench --chaos N
+                        N random trials of runs killed at any point or given damaged input, each followed by
+                        a run that must recover: failures printed (target: none).
           help          Show this help (also -h, --help).
 
         Options:
@@ -102,6 +105,7 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
                 "--last" => o with { Last = Number(1, 10_000) },
                 "--wait" => o with { WaitSeconds = Number(0, 86_400) },
                 "--e2e" when command == "bench" => o with { BenchEndToEndYears = Number(1, 100) },
+                "--chaos" when command == "bench" => o with { ChaosTrials = Number(1, 100_000) },
                 "--storage" => o with { Serve = o.Serve with { Storage = Value() } },
                 "--postgres" => o with { Serve = o.Serve with { Postgres = Value() } },
                 "--workers" => o with { Serve = o.Serve with { Workers = Number(1, 64) } },
