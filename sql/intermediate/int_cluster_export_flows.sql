@@ -9,7 +9,7 @@ WITH flows AS (
     UNION ALL
     SELECT year, source_kind, hs_vintage, exporter_key, importer_key, product_code, value_usd, quantity_kg, value_basis
     FROM intermediate.int_trade_mirror_flows
-    WHERE month IS NULL
+    WHERE month IS NULL AND value_basis <> 'unused mirror'
 )
 SELECT
     c.cluster_id,

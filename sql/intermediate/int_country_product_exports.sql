@@ -14,7 +14,7 @@ WITH flows AS (
     SELECT m.year, m.hs_vintage, m.exporter_key, m.product_code, m.value_usd, m.quantity_kg
     FROM intermediate.int_trade_mirror_flows AS m
     JOIN intermediate.int_trade_basis AS b USING (year, source_kind, hs_vintage)
-    WHERE m.product_level = 6 AND m.month IS NULL
+    WHERE m.product_level = 6 AND m.month IS NULL AND m.value_basis <> 'unused mirror'
 )
 SELECT
     year,

@@ -57,7 +57,9 @@ fao_unknown AS (          -- FAO item codes in the production data that ref.fao_
 ),
 scian_coverage AS (
     SELECT s.cluster_id, count(DISTINCT s.scian_code) AS scian_codes,
-           (SELECT count(*) FROM intermediate.int_cluster_establishments AS e WHERE e.cluster_id = s.cluster_id) AS denue_establishments
+           (SELECT count(*) FROM intermediate.int_cluster_establishments AS e
+            WHERE e.cluster_id = s.cluster_id
+              AND e.snapshot_year = (SELECT max(snapshot_year) FROM intermediate.int_denue_establishments)) AS denue_establishments
     FROM ref.cluster_scian AS s
     GROUP BY s.cluster_id
 )
@@ -107,5 +109,5 @@ COMMENT ON COLUMN marts.cluster_coverage.fao_items_with_production IS 'Of those,
 COMMENT ON COLUMN marts.cluster_coverage.fao_production_years IS 'Years with FAO production figures of the cluster''s items in its country.';
 COMMENT ON COLUMN marts.cluster_coverage.fao_items_not_in_reference IS 'FAO item codes in the production data that ref.fao_items does not know, comma-separated (the same for every cluster); NULL when all are known.';
 COMMENT ON COLUMN marts.cluster_coverage.scian_codes IS 'SCIAN codes in the cluster definition.';
-COMMENT ON COLUMN marts.cluster_coverage.denue_establishments IS 'DENUE establishments those codes select in the cluster''s regions (intermediate.int_cluster_establishments); 0 when DENUE has none (e.g. crop growing is outside DENUE''s scope).';
+COMMENT ON COLUMN marts.cluster_coverage.denue_establishments IS 'DENUE establishments those codes select in the cluster''s regions in the newest DENUE snapshot (intermediate.int_cluster_establishments); 0 when DENUE has none (e.g. crop growing is outside DENUE''s scope).';
 COMMENT ON COLUMN marts.cluster_coverage.unknown_country_codes IS 'Country codes of the trade sources (as <kind>:<code>) that ref.countries does not know, comma-separated; NULL when every code is known. The same for every cluster.';

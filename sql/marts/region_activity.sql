@@ -1,22 +1,32 @@
--- Establishments and employment of every SCIAN activity in every Mexican municipality of the DENUE extracts,
--- with a location quotient and the share of the national total: the map an analyst of a Mexican cluster wants.
--- "National" is everything the DENUE extracts hold (a full national download gives the true LQ; the bundled
--- sample covers two states and a few activities only).
+-- Establishments and employment of every SCIAN activity in every Mexican municipality of the DENUE extracts, per
+-- snapshot (intermediate.int_denue_establishments: one snapshot per year, an establishment once), with a location
+-- quotient and the share of the national total: the map an analyst of a Mexican cluster wants.
+-- "National" is everything the snapshot's DENUE extracts hold (a full national download gives the true LQ; the bundled
+-- sample covers two states and a few activities only). Definitions: docs/indicators.md ("Location quotient").
 WITH areas AS (
-    SELECT * FROM staging.stg_inegi_establishments_by_area
-),
-snapshot AS (
-    SELECT max(left(registered_month, 4))::INTEGER AS year FROM staging.stg_inegi_establishments
+    SELECT snapshot_year                                                      AS year,
+           state_key,
+           min(state_name)                                                    AS state_name,
+           municipality_key,
+           min(municipality_name)                                             AS municipality_name,
+           scian_code,
+           count(*)                                                           AS establishments,
+           sum(employment_low)::BIGINT                                        AS employment_low,
+           sum(employment_mid)                                                AS employment_mid,
+           CASE WHEN count(employment_high) = count(*) THEN sum(employment_high)::BIGINT END AS employment_high,
+           count(*) - count(employment_high)                                  AS open_band_establishments
+    FROM intermediate.int_denue_establishments
+    GROUP BY snapshot_year, state_key, municipality_key, scian_code
 ),
 totals AS (
     SELECT *,
-           sum(employment_mid) OVER (PARTITION BY municipality_key) AS region_mid,
-           sum(employment_mid) OVER (PARTITION BY scian_code)       AS activity_mid,
-           sum(employment_mid) OVER ()                              AS all_mid
+           sum(employment_mid) OVER (PARTITION BY year, municipality_key) AS region_mid,
+           sum(employment_mid) OVER (PARTITION BY year, scian_code)       AS activity_mid,
+           sum(employment_mid) OVER (PARTITION BY year)                   AS all_mid
     FROM areas
 )
 SELECT
-    s.year,
+    t.year,
     t.state_key,
     t.state_name,
     t.municipality_key,
@@ -27,12 +37,12 @@ SELECT
     t.employment_mid,
     t.employment_high,
     (t.employment_mid / nullif(t.region_mid, 0)) / nullif(t.activity_mid / nullif(t.all_mid, 0), 0) AS location_quotient,
-    t.employment_mid / nullif(t.activity_mid, 0) AS share_of_national
-FROM totals AS t
-CROSS JOIN snapshot AS s;
+    t.employment_mid / nullif(t.activity_mid, 0) AS share_of_national,
+    t.open_band_establishments
+FROM totals AS t;
 
-COMMENT ON TABLE marts.region_activity IS 'Establishments and employment per municipality and SCIAN class from DENUE, with a location quotient and the share of the activity''s total, relative to what the DENUE extracts hold.';
-COMMENT ON COLUMN marts.region_activity.year IS 'Year of the DENUE snapshot (its latest registration month).';
+COMMENT ON TABLE marts.region_activity IS 'Establishments and employment per DENUE snapshot, municipality and SCIAN class, with a location quotient and the share of the activity''s total, relative to what the snapshot''s DENUE extracts hold.';
+COMMENT ON COLUMN marts.region_activity.year IS 'Year of the DENUE snapshot: the newest registration month of its source(s) (intermediate.int_denue_establishments); each snapshot is computed on its own.';
 COMMENT ON COLUMN marts.region_activity.state_key IS 'INEGI state key, 2 digits.';
 COMMENT ON COLUMN marts.region_activity.state_name IS 'State name.';
 COMMENT ON COLUMN marts.region_activity.municipality_key IS 'INEGI municipality key, 5 digits.';
@@ -42,5 +52,6 @@ COMMENT ON COLUMN marts.region_activity.establishments IS 'Establishments (exact
 COMMENT ON COLUMN marts.region_activity.employment_low IS 'Employment, lower estimate (band lower bounds).';
 COMMENT ON COLUMN marts.region_activity.employment_mid IS 'Employment, central estimate (band midpoints).';
 COMMENT ON COLUMN marts.region_activity.employment_high IS 'Employment, upper estimate; NULL with an establishment in the open band 251 y más.';
-COMMENT ON COLUMN marts.region_activity.location_quotient IS 'LQ = (e_rs / e_r) / (e_Ns / e_N) on employment midpoints, r the municipality, s the class, N everything in the DENUE extracts.';
-COMMENT ON COLUMN marts.region_activity.share_of_national IS 'e_rs / e_Ns: the municipality''s share of the class''s employment (midpoints) in the DENUE extracts.';
+COMMENT ON COLUMN marts.region_activity.location_quotient IS 'LQ = (e_rs / e_r) / (e_Ns / e_N) on employment midpoints, r the municipality, s the class, N everything in the snapshot''s DENUE extracts.';
+COMMENT ON COLUMN marts.region_activity.share_of_national IS 'e_rs / e_Ns: the municipality''s share of the class''s employment (midpoints) in the snapshot''s DENUE extracts.';
+COMMENT ON COLUMN marts.region_activity.open_band_establishments IS 'Establishments in the open band 251 y más personas (why employment_high is NULL).';

@@ -11,10 +11,12 @@ namespace ClusterEtl.Transforms.Definitions;
 /// (freight and insurance); mirror imports are divided by (1 + margin). 0.08 as in Open Trade Statistics.</param>
 /// <param name="DecompositionWindowYears">Window of the long export decomposition, in years (besides consecutive years).</param>
 /// <param name="PriceBaseYear">Base year of real prices (marts.cluster_prices).</param>
+/// <param name="QuadrantTolerance">Relative change of market share or relative unit value (0.001 = 0.1%) at or below which the
+/// Kaplinsky-Readman quadrant counts it as no change (quadrant 'within tolerance'), so float noise never decides it.</param>
 /// <param name="Engine">How much of the machine DuckDB may use (the <c>duckdb</c> object).</param>
 /// <param name="KeepPublishedBuilds">How many published builds (<c>published/&lt;run&gt;/</c>) to keep, the current one included.</param>
 public sealed record WarehouseSettings(double CifFobMargin = 0.08, int DecompositionWindowYears = 5, int PriceBaseYear = 2020,
-    DuckDbSettings? Engine = null, int KeepPublishedBuilds = 3)
+    DuckDbSettings? Engine = null, int KeepPublishedBuilds = 3, double QuadrantTolerance = 0.001)
 {
     /// <summary>The engine settings, defaults where the file says nothing.</summary>
     public DuckDbSettings DuckDb => Engine ?? new DuckDbSettings();
@@ -28,14 +30,16 @@ public sealed record WarehouseSettings(double CifFobMargin = 0.08, int Decomposi
         var file = PathIn(pipelinesDir);
         if (!File.Exists(file)) return new WarehouseSettings();
         var f = JsonFields.Load(file, FileName);
-        f.RejectUnknown("cif_fob_margin", "decomposition_window_years", "price_base_year", "duckdb", "keep_published_builds");
+        f.RejectUnknown("cif_fob_margin", "decomposition_window_years", "price_base_year", "duckdb", "keep_published_builds",
+            "quadrant_tolerance");
         var d = new WarehouseSettings();
         return new WarehouseSettings(
             f.OptionalNumber("cif_fob_margin", 0, 1) ?? d.CifFobMargin,
             (int)(f.OptionalNumber("decomposition_window_years", 1, 30) ?? d.DecompositionWindowYears),
             (int)(f.OptionalNumber("price_base_year", 1900, 2100) ?? d.PriceBaseYear),
             f.Object("duckdb", required: false) is { } engine ? DuckDbSettings.Read(engine) : null,
-            (int)(f.OptionalNumber("keep_published_builds", 1, 100) ?? d.KeepPublishedBuilds));
+            (int)(f.OptionalNumber("keep_published_builds", 1, 100) ?? d.KeepPublishedBuilds),
+            f.OptionalNumber("quadrant_tolerance", 0, 1) ?? d.QuadrantTolerance);
     }
 
     /// <summary>Name, value (as SQL literal text) and description of each setting.</summary>
@@ -47,5 +51,8 @@ public sealed record WarehouseSettings(double CifFobMargin = 0.08, int Decomposi
             "Years between year_from and year_to in the windowed rows of marts.cluster_export_decomposition."),
         ("price_base_year", PriceBaseYear.ToString(CultureInfo.InvariantCulture),
             "Base year of real prices in marts.cluster_prices (deflator: ref.deflators)."),
+        ("quadrant_tolerance", QuadrantTolerance.ToString("R", CultureInfo.InvariantCulture),
+            "Relative change of market share or relative unit value at or below which the Kaplinsky-Readman quadrant of " +
+            "marts.cluster_export_decomposition counts it as no change ('within tolerance')."),
     ];
 }

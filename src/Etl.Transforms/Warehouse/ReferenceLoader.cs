@@ -5,7 +5,8 @@ namespace ClusterEtl.Transforms.Warehouse;
 
 /// <summary>
 /// Fills the <c>ref</c> tables (created by <c>sql/seeds/</c>) from the definitions and <c>pipelines/reference/</c>:
-/// settings, clusters, countries, FAO items, Mexican geography and SCIAN, HS products and concordance, deflators.
+/// settings, clusters, countries, FAO items, Mexican geography and SCIAN, HS products and concordance, deflators, primary
+/// equivalents.
 /// </summary>
 public static class ReferenceLoader
 {
@@ -18,6 +19,7 @@ public static class ReferenceLoader
         LoadMexico(c, definitions);
         LoadProducts(c, definitions);
         LoadDeflators(c, definitions);
+        LoadPrimaryEquivalents(c, definitions);
     }
 
     static void LoadClusters(DuckDBConnection c, PipelineDefinitions definitions)
@@ -72,5 +74,15 @@ public static class ReferenceLoader
         if (!File.Exists(file)) return;
         c.Execute($"INSERT INTO ref.deflators SELECT series, year, value, source FROM read_csv({DuckDb.Literal(file.Replace('\\', '/'))}, " +
                   "header = true, columns = {'series': 'VARCHAR', 'year': 'INTEGER', 'value': 'DOUBLE', 'source': 'VARCHAR'})");
+    }
+
+    /// <summary>pipelines/reference/primary_equivalents.csv (fao_item_code, hs_prefix, factor, basis, source), read by DuckDB itself.</summary>
+    static void LoadPrimaryEquivalents(DuckDBConnection c, PipelineDefinitions definitions)
+    {
+        var file = Path.Combine(definitions.Directory, "reference", "primary_equivalents.csv");
+        if (!File.Exists(file)) return;
+        c.Execute("INSERT INTO ref.primary_equivalents SELECT fao_item_code, hs_prefix, factor, basis, source FROM read_csv(" +
+                  $"{DuckDb.Literal(file.Replace('\\', '/'))}, header = true, columns = {{'fao_item_code': 'INTEGER', 'hs_prefix': 'VARCHAR', " +
+                  "'factor': 'DECIMAL(9, 3)', 'basis': 'VARCHAR', 'source': 'VARCHAR'})");
     }
 }

@@ -61,11 +61,28 @@ public sealed class IndicatorSampleTests : IDisposable
         //   bands 4 x "0 a 5", 2 x "6 a 10", 2 x "11 a 30", 1 x "31 a 50", 1 x "51 a 100";
         //   low  = 4x0 + 2x6 + 2x11 + 31 + 51 = 116;   mid = 4x2.5 + 2x8 + 2x20.5 + 40.5 + 75.5 = 183;
         //   high = 4x5 + 2x10 + 2x30 + 50 + 100 = 250;
-        //   CR4 low = (51 + 31 + 11 + 11) / 116 = 0.896551724; CR4 high = (100 + 50 + 30 + 30) / 250 = 0.84;
+        //   CR4 can lie anywhere the bands allow, from the four largest at their lower bounds with the rest at their upper,
+        //   (51 + 31 + 11 + 11) / (104 + 2x10 + 4x5) = 104 / 144 = 0.722222222, to the four largest at their upper bounds
+        //   with the rest at their lower, (100 + 50 + 30 + 30) / (210 + 2x6 + 4x0) = 210 / 222 = 0.945945946 (it read
+        //   0.897 "low" > 0.84 "high": top four's lower bounds over all lower bounds, and likewise for the upper).
         //   HHI mid = (4x2.5² + 2x8² + 2x20.5² + 40.5² + 75.5²) / 183² = 8334 / 33489 = 0.248857834.
-        Assert.Equal(["10|116|183|250|0.896551724|0.84|0.248857834"], Duck.Query(db, """
-            SELECT firm_count, firm_employment_low, firm_employment_mid, firm_employment_high, firm_cr4_low, firm_cr4_high, firm_hhi_mid
+        //   HHI max: the 51-100 establishment at 100, every other at its lower bound: 100, 31, 11, 11, 6, 6, 0 x 4:
+        //     (10000 + 961 + 2 x 121 + 2 x 36) / 165² = 11275 / 27225 = 0.414141414.
+        //   HHI min: as equal as the bands allow: the 31-50 one at m = A / B between 31 and 50 with the others at
+        //     51, 30, 30, 10, 10, 5 x 4 (A = 51² + 2 x 30² + 2 x 10² + 4 x 5² = 4701, B = 151): A / (B² + A) = 4701 / 27502
+        //     = 0.170933023.
+        Assert.Equal(["10|116|183|250|0.722222222|0.945945946|0.170933023|0.248857834|0.414141414"], Duck.Query(db, """
+            SELECT firm_count, firm_employment_low, firm_employment_mid, firm_employment_high, firm_cr4_low, firm_cr4_high,
+                   firm_hhi_low, firm_hhi_mid, firm_hhi_high
             FROM marts.cluster_concentration WHERE cluster_id = 'mexico-furniture' AND year = 2024
+            """).Select(r => string.Join("|", r.Select(Cell))));
+        // region_activity on the same sample (midpoints): Uruapan (16102) packs avocados (115113) with 696.5 of its 707
+        //   employees; the class employs 760 in the sample, everything 953.5:
+        //   LQ = (696.5 / 707) / (760 / 953.5) = 1.235972512; share of the class 696.5 / 760 = 0.916447368.
+        Assert.Equal(["2024|6|451|696.5|NULL|1.235972512|0.916447368|1"], Duck.Query(db, """
+            SELECT year, establishments, employment_low, employment_mid, employment_high, location_quotient, share_of_national,
+                   open_band_establishments
+            FROM marts.region_activity WHERE municipality_key = '16102' AND scian_code = '115113'
             """).Select(r => string.Join("|", r.Select(Cell))));
         // Location quotient and locational Gini, relative to the DENUE sample (midpoints): Michoacán 770.5, Puebla 183,
         // all of Puebla's in furniture: LQ = (183 / 183) / (183 / 953.5) = 5.210382514. Lorenz curve, states by LQ:
@@ -75,7 +92,7 @@ public sealed class IndicatorSampleTests : IDisposable
             SELECT location_quotient, locational_gini FROM marts.cluster_concentration WHERE cluster_id = 'mexico-furniture' AND year = 2024
             """).Select(r => string.Join("|", r.Select(Cell))));
         // Census sample 1999: Puebla employs 7,383 of the nation's 131,200 in subsector 337 (no national row for
-        // rama 3371, so the parent is used): 7383 / 131200 = 0.056272866.
+        // rama 3371, so the level above is used): 7383 / 131200 = 0.056272866.
         Assert.Equal(["0.056272866"], Duck.Query(db,
                 "SELECT regional_share FROM marts.cluster_concentration WHERE cluster_id = 'mexico-furniture' AND year = 1999")
             .Select(r => string.Join("|", r.Select(Cell))));

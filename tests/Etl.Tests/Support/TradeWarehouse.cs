@@ -1,17 +1,23 @@
 using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Normalize;
+using ClusterEtl.Transforms.Normalize.Faostat;
+using ClusterEtl.Transforms.Normalize.Inegi;
 using ClusterEtl.Transforms.Pipeline;
 using ClusterEtl.Transforms.Warehouse;
 
 namespace ClusterEtl.Tests.Support;
 
 /// <summary>
-/// Builds a warehouse from hand-made trade flows: the bundled definitions (or a subset of clusters plus extra
-/// cluster files), the flows written to the lake as a connector would, and the project's SQL.
+/// Builds a warehouse from hand-made rows: the bundled definitions (or a subset of clusters plus extra cluster files),
+/// trade flows, FAOSTAT observations, DENUE establishments and census cells written to the lake as the connectors
+/// would, and the project's SQL.
 /// </summary>
 public sealed class TradeWarehouse(TempDir dir)
 {
     readonly Dictionary<(string Source, string Kind), List<TradeFlow>> _flows = new();
+    readonly Dictionary<string, List<FaoObservation>> _fao = new();
+    readonly Dictionary<string, List<DenueEstablishment>> _establishments = new();
+    readonly Dictionary<string, List<CensusUnit>> _census = new();
 
     public string Pipelines { get; } = CopyPipelines(dir);
     public DataLayout Layout { get; } = new(dir.Combine("data"));
@@ -59,13 +65,94 @@ public sealed class TradeWarehouse(TempDir dir)
         return this;
     }
 
+    /// <summary>Replaces a reference file of the pipelines copy (e.g. deflators.csv) with this content.</summary>
+    public TradeWarehouse Reference(string file, string content)
+    {
+        System.IO.File.WriteAllText(Path.Combine(Pipelines, "reference", file), content);
+        return this;
+    }
+
+    /// <summary>A FAOSTAT production figure (element 5510, tonnes) of a country, as the faostat connector writes it.</summary>
+    public TradeWarehouse FaoProduction(string source, string iso3, int item, int year, double tonnes, string domain = "QCL") =>
+        Fao(source, domain, iso3, item, year, 5510, "Production", "t", new StandardUnit("t", 1), tonnes);
+
+    /// <summary>A FAOSTAT annual producer price in USD per tonne (domain PP, element 5532).</summary>
+    public TradeWarehouse FaoPrice(string source, string iso3, int item, int year, double usdPerTonne) =>
+        Fao(source, "PP", iso3, item, year, 5532, "Producer Price (USD/tonne)", "USD", new StandardUnit("USD/t", 1), usdPerTonne);
+
+    TradeWarehouse Fao(string source, string domain, string iso3, int item, int year, int element, string elementName, string unit,
+        StandardUnit standard, double value)
+    {
+        if (!_fao.TryGetValue(source, out var list)) _fao[source] = list = [];
+        list.Add(new FaoObservation(new FaoArea(null, null, iso3, iso3, iso3, false), new FaoMeasure
+        {
+            Domain = domain, Item = new FaoItem(item, null, "item " + item, true), ElementCode = element, Element = elementName,
+            Year = year, Unit = unit, Value = value, Standard = standard, Flag = "A", Layout = "hand", File = "hand",
+        }));
+        return this;
+    }
+
+    /// <summary>A DENUE establishment: SCIAN class, 5-digit municipality key, size band as published, registration month.</summary>
+    public TradeWarehouse Establishment(string source, long id, string scian, string municipalityKey, string band, string registeredMonth)
+    {
+        if (!_establishments.TryGetValue(source, out var list)) _establishments[source] = list = [];
+        var b = DenueSizeBands.Parse(band) ?? throw new ArgumentException($"not a DENUE band: {band}");
+        list.Add(new DenueEstablishment(id, null, "establishment " + id, null, scian, null, b, municipalityKey[..2], "state " + municipalityKey[..2],
+            municipalityKey, "municipality " + municipalityKey, null, null, "Fijo", null, null, registeredMonth));
+        return this;
+    }
+
+    /// <summary>A census cell (SAIC export row): area "00" national, 2 digits a state, 5 a municipality; NULL = withheld.</summary>
+    public TradeWarehouse Census(string source, int year, string area, string scian, long? employment, double? grossProduction,
+        string? stratum = null)
+    {
+        if (!_census.TryGetValue(source, out var list)) _census[source] = list = [];
+        var level = area == "00" ? "national" : area.Length == 2 ? "state" : "municipality";
+        var withheld = string.Join(",", new[] { employment is null ? "H001A" : null, grossProduction is null ? "A111A" : null }.OfType<string>());
+        list.Add(new CensusUnit(year, area[..2], level == "national" ? "Total nacional" : "state " + area[..2],
+            level == "municipality" ? area : null, level == "municipality" ? "municipality " + area : null, level, stratum, scian,
+            scian.Length switch { 3 => "subsector", 4 => "rama", 5 => "subrama", _ => "clase" }, "activity " + scian,
+            level == "national", 10, employment, grossProduction, grossProduction, withheld.Length > 0, withheld.Length > 0 ? withheld : null));
+        return this;
+    }
+
     public async Task<string> BuildAsync()
     {
+        var ct = CancellationToken.None;
         foreach (var ((source, kind), rows) in _flows)
         {
             await using (var w = new TradeFlowsWriter(Layout.NormalizedDir, source, kind, "hand"))
-                foreach (var r in rows) await w.WriteAsync(r, CancellationToken.None);
-            await new QuarantineWriter(source, "hand").WriteAsync(Layout.QuarantineDir, CancellationToken.None);
+                foreach (var r in rows) await w.WriteAsync(r, ct);
+            await new QuarantineWriter(source, "hand").WriteAsync(Layout.QuarantineDir, ct);
+        }
+        foreach (var (source, rows) in _fao)
+        {
+            await using (var w = new FaoTableWriter<FaoObservation, FaoObservationColumns>(Layout.NormalizedDir, FaostatTables.Observations,
+                             source, () => new FaoObservationColumns("hand")))
+                foreach (var r in rows) await w.WriteAsync(r.Measure.Year, r, ct);
+            await new QuarantineWriter(source, "hand").WriteAsync(Layout.QuarantineDir, ct);
+        }
+        foreach (var (source, rows) in _establishments)
+        {
+            var columns = new DenueEstablishmentColumns();
+            await using (var w = await InegiTables.CreateAsync(Layout.NormalizedDir, DenueEstablishmentColumns.TableName, source, columns.All, ct))
+                foreach (var r in rows)
+                {
+                    columns.Set(w.Pending, r, "hand");
+                    await w.CommitRowAsync(ct);
+                }
+            await new QuarantineWriter(source, "hand").WriteAsync(Layout.QuarantineDir, ct);
+        }
+        foreach (var (source, rows) in _census)
+        {
+            var columns = new CensusUnitColumns();
+            await using (var w = await InegiTables.CreateAsync(Layout.NormalizedDir, CensusUnitColumns.TableName, source, columns.All, ct))
+                foreach (var r in rows)
+                {
+                    columns.Set(w.Pending, r, "hand");
+                    await w.CommitRowAsync(ct);
+                }
+            await new QuarantineWriter(source, "hand").WriteAsync(Layout.QuarantineDir, ct);
         }
         new WarehouseBuilder().Build(File, SqlProject.Load(Repo.Sql), PipelineDefinitions.Load(Pipelines), Layout, "test-run", "fp");
         return File;

@@ -108,4 +108,90 @@ public sealed class MirrorFlowTests : IDisposable
         // Nobody exported avocados (080440) in these data: no row says Mexico exported 0 of them.
         Assert.Equal(0L, Duck.Scalar(db, "SELECT count(*) FROM marts.cluster_exports WHERE cluster_id = 'mexico-avocado'"));
     }
+
+    [Fact]
+    public async Task A_mirror_in_another_hs_vintage_never_counts_an_export_twice_and_both_marts_divide_by_one_world()
+    {
+        // 2020 in Comtrade: Chile reports in HS17, Japan in HS12 (each as it reported). Both sources' years are one basis.
+        var db = await new TradeWarehouse(_dir).KeepClusters("chile-salmon")
+            // CHL -> JPN fresh salmon: Chile's export, 100 FOB in HS17, and Japan's import of the same goods, 108 CIF in
+            // HS12. One flow: the export (100). Before, both survived: 100 reported + 108 / 1.08 = 100 mirror.
+            .Flow("ct17", "comtrade", "HS17", 2020, "X", "CHL", "JPN", "030214", 100, 10)
+            .Flow("ct12", "comtrade", "HS12", 2020, "M", "JPN", "CHL", "030214", 108, 11)
+            // Japan also declares avocados (chapter 08) from Chile, a chapter Chile declared nothing of to Japan in any
+            // vintage: the mirror stands in, 216 / 1.08 = 200.
+            .Flow("ct12", "comtrade", "HS12", 2020, "M", "JPN", "CHL", "080440", 216)
+            // Norway reported nothing: Japan's HS12 import of its salmon, 540 / 1.08 = 500, is used.
+            .Flow("ct12", "comtrade", "HS12", 2020, "M", "JPN", "NOR", "030214", 540, 60)
+            .BuildAsync();
+
+        Assert.Equal(
+        [
+            "CHL|JPN|030214|HS12|NULL|unused mirror",
+            "CHL|JPN|030214|HS17|100|reported",
+            "CHL|JPN|080440|HS12|200|mirror",
+            "NOR|JPN|030214|HS12|500|mirror",
+        ], Duck.Query(db, """
+            SELECT exporter_key, importer_key, product_code, hs_vintage, value_usd, value_basis
+            FROM intermediate.int_trade_mirror_flows ORDER BY ALL
+            """).Select(Row));
+        // Chile's salmon: 100 (not 200); the world's: 100 + Norway's 500 = 600, HS17 and HS12 codes of the same goods
+        // (the salmon_fresh group of the concordance); share 100 / 600 = 0.166666667.
+        // One world for RCA: Chile's exports 100 + 200 = 300, Norway's 500, all 800;
+        //   Chile in salmon (100 / 300) / (600 / 800) = 0.444444444.
+        // The basis holds 2 reporters (CHL, JPN) and 3 partners (JPN; CHL and NOR as Japan's partners).
+        Assert.Equal(["100|600|0.166666667|0.444444444|comtrade HS12, comtrade HS17|2|3"], Duck.Query(db, """
+            SELECT export_value_usd, world_export_value_usd, world_share_value, rca, trade_basis, basis_reporters, basis_partners
+            FROM marts.cluster_exports WHERE cluster_id = 'chile-salmon' AND year = 2020
+            """).Select(Row));
+        // country_product_rca uses the same totals: a product's world exports add up its code over both vintages
+        // (030214: 100 + 500 = 600). CHL 030214 0.444444444 as above (within HS17 alone it was (100/100)/(100/100) = 1);
+        // CHL 080440 (200 / 300) / (200 / 800) = 2.666666667; NOR 030214 (500 / 500) / (600 / 800) = 1.333333333.
+        Assert.Equal(
+        [
+            "CHL|HS12|080440|300|800|2.666666667",
+            "CHL|HS17|030214|300|800|0.444444444",
+            "NOR|HS12|030214|500|800|1.333333333",
+        ], Duck.Query(db, """
+            SELECT country_key, hs_vintage, product_code, country_total_usd, world_total_usd, rca
+            FROM marts.country_product_rca WHERE year = 2020 ORDER BY ALL
+            """).Select(Row));
+    }
+
+    [Fact]
+    public async Task A_year_in_both_baci_and_comtrade_counts_baci_alone()
+    {
+        var db = await new TradeWarehouse(_dir).KeepClusters("chile-salmon")
+            // 2019 is in a BACI HS92 release and in a Comtrade HS17 extract: BACI is the basis, the Comtrade flows are not
+            // added (700, not 700 + 1000).
+            .Flow("baci", "baci", "HS92", 2019, "X", "CHL", "USA", "030212", 700, 70)
+            .Flow("ct", "comtrade", "HS17", 2019, "X", "CHL", "USA", "030214", 1000, 100)
+            // 2020 only in Comtrade: 770 / 700 - 1 = 0.1, across a switch of trade data, flagged.
+            .Flow("ct", "comtrade", "HS17", 2020, "X", "CHL", "USA", "030214", 770, 70)
+            .BuildAsync();
+        Assert.Equal(["2019|700|NULL|baci HS92|NULL", "2020|770|0.1|comtrade HS17|True"], Duck.Query(db, """
+            SELECT year, export_value_usd, growth_yoy, trade_basis, basis_changed_yoy
+            FROM marts.cluster_exports WHERE cluster_id = 'chile-salmon' ORDER BY year
+            """).Select(Row));
+    }
+
+    [Fact]
+    public async Task Two_releases_holding_the_same_flow_fail_the_build_and_publish_nothing()
+    {
+        var p = new PipelineFixture(_dir);
+        await p.RunAsync();
+        var published = PipelineFixture.MartFiles(p.Layout);
+        // A second HS92 release of 2001 repeating a flow of the sample's (Chile -> Japan, frozen salmon 030310): it would
+        // be counted twice.
+        var zip = BaciZip.WriteRelease(_dir.Combine("again", "release.zip"), 2001, "2001,152,392,030310,250000,62500\n");
+        p.Source("baci_again", $$"""{ "id": "baci_again", "kind": "baci", "location": "{{zip.Replace("\\", "/")}}", "options": { "hs_vintage": "HS92" } }""");
+
+        var outcome = await ClusterEtl.Jobs.Hosting.PipelineRun.ExecuteAsync(new ClusterEtl.Transforms.Pipeline.RunRequest(
+            "again", p.Pipelines, p.Layout.DataDir, Repo.Sql), CancellationToken.None);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal("transform", outcome.FailedStage);
+        Assert.Contains("assert_no_flow_from_two_sources", outcome.Error);
+        Assert.Equal(published, PipelineFixture.MartFiles(p.Layout));
+    }
 }
