@@ -1,0 +1,265 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using Snappier;
+
+namespace ClusterEtl.Transforms.Parquet.Direct;
+
+/// <summary>
+/// Encodes one column chunk at a time into memory: its pages (snappy-compressed, each after its Thrift header) and
+/// what the footer needs to know about them. Its buffers are reused from chunk to chunk, so one builder serves every
+/// column of every row group a thread writes; it is not thread-safe.
+/// </summary>
+internal sealed class ColumnChunkBuilder
+{
+    const int DataPage = 0, DictionaryPage = 2;
+
+    readonly PageBuffer _body = new(1 << 20);
+    readonly PageBuffer _chunk = new(1 << 20);
+    readonly PageBuffer _header = new(256);
+    readonly Dictionary<string, int> _dictionary = new(StringComparer.Ordinal);
+    // String instance -> dictionary index, checked before hashing the text: callers pass cached instances, so most
+    // rows hit it. Indices still come from the text, so the output does not depend on which instances were passed.
+    const int InstanceCacheSize = 1 << 14;
+    readonly string?[] _instanceKeys = new string?[InstanceCacheSize];
+    readonly int[] _instanceIndices = new int[InstanceCacheSize];
+    readonly List<string> _entries = [];
+    byte[] _compressed = [];
+    int[] _levels = [];
+    int[] _indices = [];
+
+    long _numValues, _uncompressedSize;
+    long? _dictionaryPageOffset;
+    long _dataPageOffset;
+    readonly List<int> _encodings = [];
+    ChunkStatistics _statistics;
+
+    /// <summary>The encoded chunk of the last <see cref="Encode"/>: page headers and pages.</summary>
+    public ReadOnlySpan<byte> Bytes => _chunk.Written;
+
+    /// <summary>Encodes the first <paramref name="count"/> values of <paramref name="column"/>; offsets are relative to
+    /// the start of the chunk, to be moved to where <see cref="Bytes"/> lands in the file.</summary>
+    public ColumnChunkInfo Encode(DirectColumn column, int count, long fileOffset)
+    {
+        _chunk.Clear();
+        _encodings.Clear();
+        _dictionaryPageOffset = null;
+        _uncompressedSize = 0;
+        _numValues = count;
+        column.Encode(count, this);
+        return new ColumnChunkInfo(column.Name, column.Type, _encodings.ToArray(), _numValues, _uncompressedSize,
+            _chunk.Length, fileOffset + _dataPageOffset, fileOffset + _dictionaryPageOffset, _statistics);
+    }
+
+    /// <summary>A required numeric column: its values, plain-encoded.</summary>
+    internal void WriteRequiredPage<T>(ReadOnlySpan<T> values) where T : unmanaged, INumber<T>
+    {
+        _body.Clear();
+        _body.Write(MemoryMarshal.AsBytes(values));
+        _statistics = NumberStatistics(values, 0);
+        FinishDataPage(values.Length, PageEncoding.Plain, hasLevels: false);
+    }
+
+    /// <summary>An optional numeric column: definition levels, then the values that are not null, plain-encoded.</summary>
+    internal void WriteOptionalPage<T>(ReadOnlySpan<T?> values) where T : unmanaged, INumber<T>
+    {
+        var present = Levels(values.Length);
+        var nonNull = ArrayPool<T>.Shared.Rent(Math.Max(1, values.Length));
+        try
+        {
+            var n = 0;
+            for (var i = 0; i < values.Length; i++)
+            {
+                var v = values[i];
+                present[i] = v.HasValue ? 1 : 0;
+                if (v.HasValue) nonNull[n++] = v.GetValueOrDefault();
+            }
+            _body.Clear();
+            WriteLevels(present.AsSpan(0, values.Length));
+            _body.Write(MemoryMarshal.AsBytes(nonNull.AsSpan(0, n)));
+            _statistics = NumberStatistics<T>(nonNull.AsSpan(0, n), values.Length - n);
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(nonNull);
+        }
+        FinishDataPage(values.Length, PageEncoding.Plain, hasLevels: true);
+    }
+
+    /// <summary>
+    /// A text column: a dictionary page with each distinct value once (in order of first appearance), then a data
+    /// page of definition levels (when optional) and the rows' indices into the dictionary. A column whose values are
+    /// all null has no dictionary page.
+    /// </summary>
+    internal void WriteDictionaryPages(ReadOnlySpan<string?> values, bool nullable, string name)
+    {
+        _dictionary.Clear();
+        _entries.Clear();
+        Array.Clear(_instanceKeys);
+        var present = nullable ? Levels(values.Length) : null;
+        if (_indices.Length < values.Length) _indices = new int[values.Length];
+        string? previous = null;
+        int previousIndex = -1, n = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            if (v is null)
+            {
+                if (present is null) throw new InvalidOperationException($"column {name} is required but row {i} of the row group is null");
+                present[i] = 0;
+                continue;
+            }
+            if (present is not null) present[i] = 1;
+            if (!ReferenceEquals(v, previous))
+            {
+                previousIndex = DictionaryIndex(v);
+                previous = v;
+            }
+            _indices[n++] = previousIndex;
+        }
+
+        if (_entries.Count > 0)
+        {
+            _body.Clear();
+            Range min = default, max = default;
+            var first = true;
+            foreach (var e in _entries)
+            {
+                var length = Encoding.UTF8.GetByteCount(e);
+                var span = _body.GetSpan(4 + length);
+                BinaryPrimitives.WriteInt32LittleEndian(span, length);
+                Encoding.UTF8.GetBytes(e, span[4..]);
+                var value = new Range(_body.Length + 4, _body.Length + 4 + length);
+                _body.Advance(4 + length);
+                // Parquet orders text by unsigned bytes of its UTF-8.
+                if (first || _body.Written[value].SequenceCompareTo(_body.Written[min]) < 0) min = value;
+                if (first || _body.Written[value].SequenceCompareTo(_body.Written[max]) > 0) max = value;
+                first = false;
+            }
+            _statistics = new ChunkStatistics(values.Length - n, _body.Written[min].ToArray(), _body.Written[max].ToArray());
+            FinishDictionaryPage(_entries.Count);
+        }
+
+        _body.Clear();
+        if (present is not null) WriteLevels(present.AsSpan(0, values.Length));
+        if (_entries.Count > 0)
+        {
+            var bitWidth = RleHybridEncoder.BitWidth(_entries.Count - 1);
+            _body.GetSpan(1)[0] = (byte)bitWidth;
+            _body.Advance(1);
+            RleHybridEncoder.Encode(_indices.AsSpan(0, n), bitWidth, _body);
+        }
+        else _statistics = new ChunkStatistics(values.Length, null, null);
+        FinishDataPage(values.Length, _entries.Count > 0 ? PageEncoding.RleDictionary : PageEncoding.Plain, present is not null);
+    }
+
+    int DictionaryIndex(string value)
+    {
+        var slot = RuntimeHelpers.GetHashCode(value) & (InstanceCacheSize - 1);
+        if (ReferenceEquals(_instanceKeys[slot], value)) return _instanceIndices[slot];
+        if (!_dictionary.TryGetValue(value, out var index))
+        {
+            index = _entries.Count;
+            _dictionary.Add(value, index);
+            _entries.Add(value);
+        }
+        _instanceKeys[slot] = value;
+        _instanceIndices[slot] = index;
+        return index;
+    }
+
+    int[] Levels(int count)
+    {
+        if (_levels.Length < count) _levels = new int[count];
+        return _levels;
+    }
+
+    /// <summary>Definition levels (0 null, 1 present) in the RLE hybrid encoding, after their length in 4 bytes.</summary>
+    void WriteLevels(ReadOnlySpan<int> levels)
+    {
+        var start = _body.Length;
+        _body.GetSpan(4);
+        _body.Advance(4);
+        RleHybridEncoder.Encode(levels, 1, _body);
+        BinaryPrimitives.WriteInt32LittleEndian(_body.Written[start..], _body.Length - start - 4);
+    }
+
+    void FinishDictionaryPage(int entries)
+    {
+        _dictionaryPageOffset = _chunk.Length;
+        WritePage(DictionaryPage, entries, PageEncoding.Plain);
+        _encodings.Add((int)PageEncoding.Plain);
+    }
+
+    void FinishDataPage(int numValues, PageEncoding encoding, bool hasLevels)
+    {
+        _dataPageOffset = _chunk.Length;
+        WritePage(DataPage, numValues, encoding);
+        if (!_encodings.Contains((int)encoding)) _encodings.Add((int)encoding);
+        if (hasLevels) _encodings.Add((int)PageEncoding.Rle);
+    }
+
+    /// <summary>Compresses the page body and appends its header and the compressed bytes to the chunk.</summary>
+    void WritePage(int pageType, int numValues, PageEncoding encoding)
+    {
+        var body = _body.Written;
+        var max = Snappy.GetMaxCompressedLength(body.Length);
+        if (_compressed.Length < max) _compressed = new byte[Math.Max(max, 1 << 16)];
+        var compressed = Snappy.Compress(body, _compressed);
+
+        _header.Clear();
+        var thrift = new ThriftCompactWriter(_header);
+        thrift.BeginMessage();
+        thrift.I32(1, pageType);
+        thrift.I32(2, body.Length);
+        thrift.I32(3, compressed);
+        if (pageType == DataPage)
+        {
+            thrift.BeginStruct(5);
+            thrift.I32(1, numValues);
+            thrift.I32(2, (int)encoding);
+            thrift.I32(3, (int)PageEncoding.Rle);
+            thrift.I32(4, (int)PageEncoding.Rle);
+            thrift.EndStruct();
+        }
+        else
+        {
+            thrift.BeginStruct(7);
+            thrift.I32(1, numValues);
+            thrift.I32(2, (int)encoding);
+            thrift.EndStruct();
+        }
+        thrift.EndStruct();
+
+        _chunk.Write(_header.Written);
+        _chunk.Write(_compressed.AsSpan(0, compressed));
+        _uncompressedSize += _header.Length + body.Length;
+    }
+
+    static ChunkStatistics NumberStatistics<T>(ReadOnlySpan<T> values, long nulls) where T : unmanaged, INumber<T>
+    {
+        var any = false;
+        T min = default, max = default;
+        foreach (var v in values)
+        {
+            if (T.IsNaN(v)) continue;
+            if (!any)
+            {
+                min = max = v;
+                any = true;
+            }
+            else if (v < min) min = v;
+            else if (v > max) max = v;
+        }
+        if (!any) return new ChunkStatistics(nulls, null, null);
+        // The format asks for -0.0 as the minimum and +0.0 as the maximum when either is zero.
+        if (T.IsZero(min)) min = -T.Zero;
+        if (T.IsZero(max)) max = T.Zero;
+        return new ChunkStatistics(nulls, LittleEndianBytes(min), LittleEndianBytes(max));
+    }
+
+    static byte[] LittleEndianBytes<T>(T value) where T : unmanaged => MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value)).ToArray();
+}
