@@ -42,7 +42,7 @@ try
     switch (options.Command)
     {
         case "bench":
-            return await BenchCommand.RunAsync(options.BenchRows, options.DataDir, Console.Out);
+            return await BenchCommand.RunAsync(options.BenchRows, options.DataDir, Console.Out, options.BenchThreads);
         case "serve":
             return await ServeCommand.RunAsync(options, cancel.Token);
         case "jobs":

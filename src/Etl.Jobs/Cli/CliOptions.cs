@@ -4,7 +4,8 @@ namespace ClusterEtl.Jobs.Cli;
 
 /// <summary>The parsed command line.</summary>
 public sealed record CliOptions(string Command, string PipelinesDir, string DataDir, string SqlDir, bool Force, bool Verbose,
-    ServeOptions Serve, long BenchRows = 2_000_000, int Last = 10, string? Argument = null, int[]? Years = null)
+    ServeOptions Serve, long BenchRows = 2_000_000, int Last = 10, string? Argument = null, int[]? Years = null,
+    int? BenchThreads = null)
 {
     public const string Usage = """
         ClusterEtl - cluster and value-chain statistics, pulled, normalized and built into a DuckDB warehouse.
@@ -43,6 +44,7 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
           --force                (run) Normalize and rebuild even when nothing changed
           -v, --verbose          Debug logging
           --rows N               (bench) Rows of the generated file (default 2000000)
+          --threads N            (bench) Threads of the normalize (default: one per processor; 1 = sequential)
           --last N               (runs) How many runs to show (default 10)
 
         Service options (serve, jobs, trigger):
@@ -90,6 +92,7 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
                 "-v" or "--verbose" => o with { Verbose = true },
                 "-h" or "--help" => o with { Command = "help" },
                 "--rows" => o with { BenchRows = long.TryParse(Value(), out var n) && n > 0 ? n : throw new UsageException("--rows takes a positive whole number") },
+                "--threads" => o with { BenchThreads = Number(1, 256) },
                 "--last" => o with { Last = Number(1, 10_000) },
                 "--storage" => o with { Serve = o.Serve with { Storage = Value() } },
                 "--postgres" => o with { Serve = o.Serve with { Postgres = Value() } },
