@@ -28,45 +28,14 @@ public static class BaciDataFileReader
         using var csv = CsvReader.Create(stream, CsvDefaults.Options, leaveOpen: false);
         try
         {
-            var records = workers > 1 ? csv.ParallelEnumerate(parser.Parse, workers) : OneByOne(csv, parser);
-            foreach (var r in records)
-            {
-                read++;
-                line = r.Line;
-                switch (r.Kind)
+            if (workers > 1)
+                foreach (var r in csv.ParallelEnumerate(parser.Parse, workers)) Take(in r);
+            else
+                while (csv.Read())
                 {
-                    case BaciRecordKind.Flow:
-                        writer.Write(new TradeFlow
-                        {
-                            Year = r.Year,
-                            HsVintage = vintage,
-                            Flow = "X",
-                            Valuation = "FOB",
-                            ProductLevel = 6,
-                            QuantityOriginal = r.QuantityTonnes,
-                            QuantityUnit = r.QuantityTonnes is null ? null : "t",
-                            ReporterCode = r.Exporter.CodeText,
-                            ReporterIso3 = r.Exporter.Iso3,
-                            PartnerCode = r.Importer.CodeText,
-                            PartnerIso3 = r.Importer.Iso3,
-                            ProductCode = r.Product,
-                            ValueUsd = r.ValueUsd,
-                            QuantityKg = r.QuantityTonnes * 1000.0,
-                        });
-                        break;
-                    case BaciRecordKind.Quarantined:
-                        quarantine.Add(r.Quarantine!);
-                        break;
-                    default:
-                        outside++;
-                        break;
+                    var r = parser.Parse(csv);
+                    Take(in r);
                 }
-                if ((read & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
-                if (read % ProgressEvery == 0)
-                {
-                    Log.Information("{Source}: {Rows:N0} rows read from {File} (line {Line:N0})", source.Id, read, file.Name, line);
-                }
-            }
         }
         catch (InvalidDataException e)
         {
@@ -75,10 +44,45 @@ public static class BaciDataFileReader
         }
         Log.Information("{Source}: {File} read, {Rows:N0} rows", source.Id, file.Name, read);
         return outside;
+
+        void Take(in BaciRecord r)
+        {
+            read++;
+            line = r.Line;
+            switch (r.Kind)
+            {
+                case BaciRecordKind.Flow:
+                    var exporter = parser.Country(r.Exporter);
+                    var importer = parser.Country(r.Importer);
+                    writer.Write(new TradeFlow
+                    {
+                        Year = r.Year,
+                        HsVintage = vintage,
+                        Flow = "X",
+                        Valuation = "FOB",
+                        ProductLevel = 6,
+                        QuantityOriginal = r.QuantityTonnes,
+                        QuantityUnit = r.QuantityTonnes is null ? null : "t",
+                        ReporterCode = exporter.CodeText,
+                        ReporterIso3 = exporter.Iso3,
+                        PartnerCode = importer.CodeText,
+                        PartnerIso3 = importer.Iso3,
+                        ProductCode = parser.ProductCode(r.Product),
+                        ValueUsd = r.ValueUsd,
+                        QuantityKg = r.QuantityTonnes * 1000.0,
+                    });
+                    break;
+                case BaciRecordKind.Quarantined:
+                    quarantine.Add(r.Quarantine!);
+                    break;
+                default:
+                    outside++;
+                    break;
+            }
+            if ((read & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
+            if (read % ProgressEvery == 0)
+                Log.Information("{Source}: {Rows:N0} rows read from {File} (line {Line:N0})", source.Id, read, file.Name, line);
+        }
     }
 
-    static IEnumerable<BaciRecord> OneByOne(CsvReader csv, BaciRecordParser parser)
-    {
-        while (csv.Read()) yield return parser.Parse(csv);
-    }
 }

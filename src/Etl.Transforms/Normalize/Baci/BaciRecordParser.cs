@@ -11,11 +11,33 @@ namespace ClusterEtl.Transforms.Normalize.Baci;
 /// and the raw record. Thread-safe: the workers of <see cref="CsvReader.ParallelEnumerate{T}(Func{CsvReader, T}, int)"/>
 /// share one parser, each with its own reader.
 /// </summary>
-public sealed class BaciRecordParser(string fileDisplay, IReadOnlyDictionary<int, BaciCountry> countries, (int First, int Last)? years)
+public sealed class BaciRecordParser
 {
+    const int MaxProductCode = 999_999;
+    readonly string _fileDisplay;
+    readonly (int First, int Last)? _years;
+    // Countries by code, for a lookup without hashing (BACI codes are below 1000; others go through the dictionary).
+    readonly BaciCountry?[] _countryByCode;
+    readonly IReadOnlyDictionary<int, BaciCountry> _countries;
     // One string per product code, shared by every row: rows cost no allocation. Two workers may both create a
     // code's string; either is kept, and they are equal.
-    readonly string?[] _productCodes = new string?[1_000_000];
+    readonly string?[] _productCodes = new string?[MaxProductCode + 1];
+
+    public BaciRecordParser(string fileDisplay, IReadOnlyDictionary<int, BaciCountry> countries, (int First, int Last)? years)
+    {
+        _fileDisplay = fileDisplay;
+        _years = years;
+        _countries = countries;
+        _countryByCode = new BaciCountry?[1000];
+        foreach (var (code, country) in countries)
+            if (code is >= 0 and < 1000) _countryByCode[code] = country;
+    }
+
+    /// <summary>The country of a code that <see cref="Parse"/> accepted.</summary>
+    public BaciCountry Country(int code) => code is >= 0 and < 1000 ? _countryByCode[code]! : _countries[code];
+
+    /// <summary>The six-digit text of a product code that <see cref="Parse"/> accepted (a shared instance).</summary>
+    public string ProductCode(int code) => _productCodes[code]!;
 
     public BaciRecord Parse(CsvReader csv)
     {
@@ -23,7 +45,7 @@ public sealed class BaciRecordParser(string fileDisplay, IReadOnlyDictionary<int
             return Quarantine(csv, null, $"expected 6 fields (t,i,j,k,v,q), found {csv.FieldCount}");
         if (!csv.TryParse<int>(0, out var year) || year is < 1900 or > 2100)
             return Quarantine(csv, "t", $"'{csv.GetString(0)}' is not a year");
-        if (years is { } range && (year < range.First || year > range.Last))
+        if (_years is { } range && (year < range.First || year > range.Last))
             return BaciRecord.OutsideYears(csv.LineNumber);
         if (!TryCountry(csv, 1, out var exporter)) return CountryError(csv, 1, "i", "exporter");
         if (!TryCountry(csv, 2, out var importer)) return CountryError(csv, 2, "j", "importer");
@@ -42,31 +64,27 @@ public sealed class BaciRecordParser(string fileDisplay, IReadOnlyDictionary<int
         return BaciRecord.Flow(csv.LineNumber, year, exporter, importer, product, v * 1000.0, tonnes);
     }
 
-    bool TryCountry(CsvReader csv, int index, out BaciCountry country)
-    {
-        if (csv.TryParse<int>(index, out var code) && countries.TryGetValue(code, out country!)) return true;
-        country = null!;
-        return false;
-    }
+    bool TryCountry(CsvReader csv, int index, out int code) =>
+        csv.TryParse(index, out code) && (code is >= 0 and < 1000 ? _countryByCode[code] is not null : _countries.ContainsKey(code));
 
     BaciRecord CountryError(CsvReader csv, int index, string column, string role) =>
         Quarantine(csv, column, csv.TryParse<int>(index, out _)
             ? $"{role} code {csv.GetString(index)} is not in the country-code file"
             : $"'{csv.GetString(index)}' is not a BACI country code");
 
-    bool TryProduct(CsvReader csv, out string product)
+    bool TryProduct(CsvReader csv, out int code)
     {
         var span = csv.GetSpan(3);
-        if (span.Length is >= 1 and <= 6 && span.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0 && csv.TryParse<int>(3, out var code))
+        if (span.Length is >= 1 and <= 6 && span.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0 && csv.TryParse(3, out code))
         {
             // Files re-saved by spreadsheets lose the leading zero (10121 for 010121): pad back to six.
-            product = _productCodes[code] ??= code.ToString("D6", CultureInfo.InvariantCulture);
+            _productCodes[code] ??= code.ToString("D6", CultureInfo.InvariantCulture);
             return true;
         }
-        product = "";
+        code = 0;
         return false;
     }
 
     BaciRecord Quarantine(CsvReader csv, string? column, string reason) =>
-        BaciRecord.Quarantined(new QuarantinedRow(fileDisplay, csv.LineNumber, column, reason, Encoding.UTF8.GetString(csv.RawRecord)));
+        BaciRecord.Quarantined(new QuarantinedRow(_fileDisplay, csv.LineNumber, column, reason, Encoding.UTF8.GetString(csv.RawRecord)));
 }
