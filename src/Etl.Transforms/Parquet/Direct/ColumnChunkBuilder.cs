@@ -20,13 +20,7 @@ internal sealed class ColumnChunkBuilder
     readonly PageBuffer _body = new(1 << 20);
     readonly PageBuffer _chunk = new(1 << 20);
     readonly PageBuffer _header = new(256);
-    readonly Dictionary<string, int> _dictionary = new(StringComparer.Ordinal);
-    // String instance -> dictionary index, checked before hashing the text: callers pass cached instances, so most
-    // rows hit it. Indices still come from the text, so the output does not depend on which instances were passed.
-    const int InstanceCacheSize = 1 << 14;
-    readonly string?[] _instanceKeys = new string?[InstanceCacheSize];
-    readonly int[] _instanceIndices = new int[InstanceCacheSize];
-    readonly List<string> _entries = [];
+    readonly TextDictionary _dictionary = new();
     byte[] _compressed = [];
     int[] _levels = [];
     int[] _indices = [];
@@ -67,25 +61,22 @@ internal sealed class ColumnChunkBuilder
     internal void WriteOptionalPage<T>(ReadOnlySpan<T?> values) where T : unmanaged, INumber<T>
     {
         var present = Levels(values.Length);
-        var nonNull = ArrayPool<T>.Shared.Rent(Math.Max(1, values.Length));
-        try
+        var count = 0;
+        for (var i = 0; i < values.Length; i++)
         {
-            var n = 0;
-            for (var i = 0; i < values.Length; i++)
-            {
-                var v = values[i];
-                present[i] = v.HasValue ? 1 : 0;
-                if (v.HasValue) nonNull[n++] = v.GetValueOrDefault();
-            }
-            _body.Clear();
-            WriteLevels(present.AsSpan(0, values.Length));
-            _body.Write(MemoryMarshal.AsBytes(nonNull.AsSpan(0, n)));
-            _statistics = NumberStatistics<T>(nonNull.AsSpan(0, n), values.Length - n);
+            var has = values[i].HasValue ? 1 : 0;
+            present[i] = has;
+            count += has;
         }
-        finally
-        {
-            ArrayPool<T>.Shared.Return(nonNull);
-        }
+        _body.Clear();
+        WriteLevels(present.AsSpan(0, values.Length));
+        var bytes = count * Unsafe.SizeOf<T>();
+        var nonNull = MemoryMarshal.Cast<byte, T>(_body.GetSpan(bytes)[..bytes]);
+        var n = 0;
+        foreach (var v in values)
+            if (v.HasValue) nonNull[n++] = v.GetValueOrDefault();
+        _body.Advance(bytes);
+        _statistics = NumberStatistics<T>(nonNull, values.Length - count);
         FinishDataPage(values.Length, PageEncoding.Plain, hasLevels: true);
     }
 
@@ -97,8 +88,6 @@ internal sealed class ColumnChunkBuilder
     internal void WriteDictionaryPages(ReadOnlySpan<string?> values, bool nullable, string name)
     {
         _dictionary.Clear();
-        _entries.Clear();
-        Array.Clear(_instanceKeys);
         var present = nullable ? Levels(values.Length) : null;
         if (_indices.Length < values.Length) _indices = new int[values.Length];
         string? previous = null;
@@ -115,18 +104,18 @@ internal sealed class ColumnChunkBuilder
             if (present is not null) present[i] = 1;
             if (!ReferenceEquals(v, previous))
             {
-                previousIndex = DictionaryIndex(v);
+                previousIndex = _dictionary.IndexOf(v);
                 previous = v;
             }
             _indices[n++] = previousIndex;
         }
 
-        if (_entries.Count > 0)
+        if (_dictionary.Count > 0)
         {
             _body.Clear();
             Range min = default, max = default;
             var first = true;
-            foreach (var e in _entries)
+            foreach (var e in _dictionary.Values)
             {
                 var length = Encoding.UTF8.GetByteCount(e);
                 var span = _body.GetSpan(4 + length);
@@ -140,35 +129,20 @@ internal sealed class ColumnChunkBuilder
                 first = false;
             }
             _statistics = new ChunkStatistics(values.Length - n, _body.Written[min].ToArray(), _body.Written[max].ToArray());
-            FinishDictionaryPage(_entries.Count);
+            FinishDictionaryPage(_dictionary.Count);
         }
 
         _body.Clear();
         if (present is not null) WriteLevels(present.AsSpan(0, values.Length));
-        if (_entries.Count > 0)
+        if (_dictionary.Count > 0)
         {
-            var bitWidth = RleHybridEncoder.BitWidth(_entries.Count - 1);
+            var bitWidth = RleHybridEncoder.BitWidth(_dictionary.Count - 1);
             _body.GetSpan(1)[0] = (byte)bitWidth;
             _body.Advance(1);
             RleHybridEncoder.Encode(_indices.AsSpan(0, n), bitWidth, _body);
         }
         else _statistics = new ChunkStatistics(values.Length, null, null);
-        FinishDataPage(values.Length, _entries.Count > 0 ? PageEncoding.RleDictionary : PageEncoding.Plain, present is not null);
-    }
-
-    int DictionaryIndex(string value)
-    {
-        var slot = RuntimeHelpers.GetHashCode(value) & (InstanceCacheSize - 1);
-        if (ReferenceEquals(_instanceKeys[slot], value)) return _instanceIndices[slot];
-        if (!_dictionary.TryGetValue(value, out var index))
-        {
-            index = _entries.Count;
-            _dictionary.Add(value, index);
-            _entries.Add(value);
-        }
-        _instanceKeys[slot] = value;
-        _instanceIndices[slot] = index;
-        return index;
+        FinishDataPage(values.Length, _dictionary.Count > 0 ? PageEncoding.RleDictionary : PageEncoding.Plain, present is not null);
     }
 
     int[] Levels(int count)
