@@ -43,7 +43,7 @@ public sealed class BaciRecordParser
     {
         if (csv.FieldCount != 6)
             return Quarantine(csv, null, $"expected 6 fields (t,i,j,k,v,q), found {csv.FieldCount}");
-        if (!csv.TryParse<int>(0, out var year) || year is < 1900 or > 2100)
+        if (!TryInt(csv, 0, out var year) || year is < 1900 or > 2100)
             return Quarantine(csv, "t", $"'{csv.GetString(0)}' is not a year");
         if (_years is { } range && (year < range.First || year > range.Last))
             return BaciRecord.OutsideYears(csv.LineNumber);
@@ -51,13 +51,13 @@ public sealed class BaciRecordParser
         if (!TryCountry(csv, 2, out var importer)) return CountryError(csv, 2, "j", "importer");
         if (!TryProduct(csv, out var product))
             return Quarantine(csv, "k", $"'{csv.GetString(3)}' is not an HS6 product code");
-        if (!csv.TryParse<double>(4, out var v) || !double.IsFinite(v) || v < 0)
+        if (!TryDouble(csv, csv.GetSpan(4), 4, out var v) || !double.IsFinite(v) || v < 0)
             return Quarantine(csv, "v", $"'{csv.GetString(4)}' is not a trade value (thousand USD, a number >= 0)");
         double? tonnes = null;
         var q = csv.GetSpan(5);
         if (!(q.IsEmpty || q.SequenceEqual("NA"u8)))
         {
-            if (!csv.TryParse<double>(5, out var t) || !double.IsFinite(t) || t < 0)
+            if (!TryDouble(csv, q, 5, out var t) || !double.IsFinite(t) || t < 0)
                 return Quarantine(csv, "q", $"'{csv.GetString(5)}' is not a quantity (tonnes, a number >= 0, or NA)");
             tonnes = t;
         }
@@ -65,7 +65,13 @@ public sealed class BaciRecordParser
     }
 
     bool TryCountry(CsvReader csv, int index, out int code) =>
-        csv.TryParse(index, out code) && (code is >= 0 and < 1000 ? _countryByCode[code] is not null : _countries.ContainsKey(code));
+        TryInt(csv, index, out code) && (code is >= 0 and < 1000 ? _countryByCode[code] is not null : _countries.ContainsKey(code));
+
+    static bool TryInt(CsvReader csv, int index, out int value) =>
+        BaciNumbers.TryDigits(csv.GetSpan(index), out value) || csv.TryParse(index, out value);
+
+    static bool TryDouble(CsvReader csv, ReadOnlySpan<byte> field, int index, out double value) =>
+        BaciNumbers.TryDecimal(field, out value) || csv.TryParse(index, out value);
 
     BaciRecord CountryError(CsvReader csv, int index, string column, string role) =>
         Quarantine(csv, column, csv.TryParse<int>(index, out _)
@@ -75,7 +81,7 @@ public sealed class BaciRecordParser
     bool TryProduct(CsvReader csv, out int code)
     {
         var span = csv.GetSpan(3);
-        if (span.Length is >= 1 and <= 6 && span.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0 && csv.TryParse(3, out code))
+        if (span.Length <= 6 && BaciNumbers.TryDigits(span, out code))
         {
             // Files re-saved by spreadsheets lose the leading zero (10121 for 010121): pad back to six.
             _productCodes[code] ??= code.ToString("D6", CultureInfo.InvariantCulture);
