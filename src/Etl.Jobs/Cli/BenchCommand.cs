@@ -32,6 +32,7 @@ public static class BenchCommand
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         var rssBefore = self.PeakWorkingSet64;
+        var cpuBefore = self.TotalProcessorTime;
         var source = new SourceDefinition("bench", "baci", data, "bench", FetchOptions.Default, 0.01, new BaciOptions(cc, "HS17"));
         var sw = Stopwatch.StartNew();
         var result = await new BaciNormalizer().NormalizeAsync(source, data, Path.GetFileName(data), cc, "bench",
@@ -39,6 +40,7 @@ public static class BenchCommand
         var ours = sw.Elapsed.TotalSeconds;
         self.Refresh();
         var rssOurs = self.PeakWorkingSet64;
+        var cpuOurs = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
 
         sw.Restart();
         using (var c = DuckDb.Open(":memory:"))
@@ -57,6 +59,7 @@ public static class BenchCommand
         output.WriteLine($"file: {data} ({bytes / 1e6:N1} MB, {rows:N0} rows; {result.Rows:N0} normalized, {result.Quarantined:N0} quarantined)");
         output.WriteLine($"clusteretl threads: {BaciReadPlan.For(threads ?? Environment.ProcessorCount, 1)}");
         output.WriteLine($"clusteretl normalize: {ours:N2} s, {result.Rows / ours:N0} rows/s, {bytes / 1e6 / ours:N1} MB/s, peak RSS {rssOurs / 1048576.0:N0} MiB (process start {rssBefore / 1048576.0:N0} MiB)");
+        output.WriteLine($"clusteretl processor time: {cpuOurs:N2} s ({cpuOurs / ours:N2} cores busy on average)");
         output.WriteLine($"duckdb read_csv -> parquet: {duck:N2} s, {rows / duck:N0} rows/s, peak RSS of the process after it {self.PeakWorkingSet64 / 1048576.0:N0} MiB");
         output.WriteLine($"ratio (ours / duckdb time): {ours / duck:N2}");
         return 0;
