@@ -57,6 +57,33 @@ internal sealed class ColumnChunkBuilder
         FinishDataPage(values.Length, PageEncoding.Plain, hasLevels: false);
     }
 
+    /// <summary>A required numeric column whose <paramref name="count"/> rows all hold <paramref name="value"/>.</summary>
+    internal void WriteRepeatedRequiredPage<T>(T value, int count) where T : unmanaged, INumber<T>
+    {
+        _body.Clear();
+        var bytes = count * Unsafe.SizeOf<T>();
+        var values = MemoryMarshal.Cast<byte, T>(_body.GetSpan(bytes)[..bytes]);
+        values.Fill(value);
+        _body.Advance(bytes);
+        _statistics = NumberStatistics<T>(values, 0);
+        FinishDataPage(count, PageEncoding.Plain, hasLevels: false);
+    }
+
+    /// <summary>An optional numeric column whose <paramref name="count"/> rows all hold <paramref name="value"/>.</summary>
+    internal void WriteRepeatedOptionalPage<T>(T? value, int count) where T : unmanaged, INumber<T>
+    {
+        var present = Levels(count);
+        present.AsSpan(0, count).Fill(value.HasValue ? 1 : 0);
+        _body.Clear();
+        WriteLevels(present.AsSpan(0, count));
+        var bytes = value.HasValue ? count * Unsafe.SizeOf<T>() : 0;
+        var values = MemoryMarshal.Cast<byte, T>(_body.GetSpan(bytes)[..bytes]);
+        values.Fill(value.GetValueOrDefault());
+        _body.Advance(bytes);
+        _statistics = NumberStatistics<T>(values, value.HasValue ? 0 : count);
+        FinishDataPage(count, PageEncoding.Plain, hasLevels: true);
+    }
+
     /// <summary>An optional numeric column: definition levels, then the values that are not null, plain-encoded.</summary>
     internal void WriteOptionalPage<T>(ReadOnlySpan<T?> values) where T : unmanaged, INumber<T>
     {
@@ -109,7 +136,32 @@ internal sealed class ColumnChunkBuilder
             }
             _indices[n++] = previousIndex;
         }
+        WriteTextPages(values.Length, n, present);
+    }
 
+    /// <summary>A text column whose <paramref name="count"/> rows all hold <paramref name="value"/>: the same bytes as
+    /// <see cref="WriteDictionaryPages"/> gives for them, without looking each row up.</summary>
+    internal void WriteRepeatedTextPages(string? value, int count, bool nullable, string name)
+    {
+        if (value is null && !nullable) throw new InvalidOperationException($"column {name} is required but its rows are null");
+        _dictionary.Clear();
+        var present = nullable ? Levels(count) : null;
+        present?.AsSpan(0, count).Fill(value is null ? 0 : 1);
+        if (_indices.Length < count) _indices = new int[count];
+        var n = 0;
+        if (value is not null)
+        {
+            _dictionary.IndexOf(value);
+            _indices.AsSpan(0, count).Clear();
+            n = count;
+        }
+        WriteTextPages(count, n, present);
+    }
+
+    /// <summary>The pages of a text chunk once its values are numbered: <paramref name="n"/> indices in <c>_indices</c>,
+    /// and the definition levels of the <paramref name="count"/> rows when the column is optional.</summary>
+    void WriteTextPages(int count, int n, int[]? present)
+    {
         if (_dictionary.Count > 0)
         {
             _body.Clear();
@@ -128,12 +180,12 @@ internal sealed class ColumnChunkBuilder
                 if (first || _body.Written[value].SequenceCompareTo(_body.Written[max]) > 0) max = value;
                 first = false;
             }
-            _statistics = new ChunkStatistics(values.Length - n, _body.Written[min].ToArray(), _body.Written[max].ToArray());
+            _statistics = new ChunkStatistics(count - n, _body.Written[min].ToArray(), _body.Written[max].ToArray());
             FinishDictionaryPage(_dictionary.Count);
         }
 
         _body.Clear();
-        if (present is not null) WriteLevels(present.AsSpan(0, values.Length));
+        if (present is not null) WriteLevels(present.AsSpan(0, count));
         if (_dictionary.Count > 0)
         {
             var bitWidth = RleHybridEncoder.BitWidth(_dictionary.Count - 1);
@@ -141,8 +193,8 @@ internal sealed class ColumnChunkBuilder
             _body.Advance(1);
             RleHybridEncoder.Encode(_indices.AsSpan(0, n), bitWidth, _body);
         }
-        else _statistics = new ChunkStatistics(values.Length, null, null);
-        FinishDataPage(values.Length, _dictionary.Count > 0 ? PageEncoding.RleDictionary : PageEncoding.Plain, present is not null);
+        else _statistics = new ChunkStatistics(count, null, null);
+        FinishDataPage(count, _dictionary.Count > 0 ? PageEncoding.RleDictionary : PageEncoding.Plain, present is not null);
     }
 
     int[] Levels(int count)

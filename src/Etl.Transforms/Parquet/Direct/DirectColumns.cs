@@ -3,8 +3,13 @@ namespace ClusterEtl.Transforms.Parquet.Direct;
 /// <summary>
 /// A column of a table written by <see cref="DirectParquetWriter"/>: a fixed-size buffer of one row group's values,
 /// reused from row group to row group, and how to encode them as one Parquet column chunk (one data page, plus a
-/// dictionary page for text).
+/// dictionary page for text). Rows are set in order from 0 for each row group.
 /// </summary>
+/// <remarks>
+/// Integer and text columns store nothing while every row holds the same value as row 0 (a source kind, the year
+/// of a year file): a column whose value never changes costs no memory traffic per row and is encoded without
+/// reading its rows. The bytes written are the same as if every row had been stored.
+/// </remarks>
 public abstract class DirectColumn(string name, bool nullable)
 {
     public string Name { get; } = name;
@@ -22,20 +27,46 @@ public abstract class DirectColumn(string name, bool nullable)
 public sealed class DirectInt32Column(string name) : DirectColumn(name, false)
 {
     int[] _values = [];
-    public void Set(int row, int value) => _values[row] = value;
+    SameValueRun<int> _run;
+
+    public void Set(int row, int value)
+    {
+        if (_run.Absorb(row, value, _values)) return;
+        _values[row] = value;
+    }
+
     internal override PhysicalType Type => PhysicalType.Int32;
     internal override void Allocate(int capacity) => _values = new int[capacity];
-    internal override void Encode(int count, ColumnChunkBuilder chunk) => chunk.WriteRequiredPage(new ReadOnlySpan<int>(_values, 0, count));
+
+    internal override void Encode(int count, ColumnChunkBuilder chunk)
+    {
+        if (_run.Covers(count)) chunk.WriteRepeatedRequiredPage(_run.Value, count);
+        else chunk.WriteRequiredPage(new ReadOnlySpan<int>(_values, 0, count));
+    }
+
     public override ParquetColumn ToParquetColumn() => new Int32Column(Name);
 }
 
 public sealed class DirectNullableInt32Column(string name) : DirectColumn(name, true)
 {
     int?[] _values = [];
-    public void Set(int row, int? value) => _values[row] = value;
+    SameValueRun<int?> _run;
+
+    public void Set(int row, int? value)
+    {
+        if (_run.Absorb(row, value, _values)) return;
+        _values[row] = value;
+    }
+
     internal override PhysicalType Type => PhysicalType.Int32;
     internal override void Allocate(int capacity) => _values = new int?[capacity];
-    internal override void Encode(int count, ColumnChunkBuilder chunk) => chunk.WriteOptionalPage(new ReadOnlySpan<int?>(_values, 0, count));
+
+    internal override void Encode(int count, ColumnChunkBuilder chunk)
+    {
+        if (_run.Covers(count)) chunk.WriteRepeatedOptionalPage(_run.Value, count);
+        else chunk.WriteOptionalPage(new ReadOnlySpan<int?>(_values, 0, count));
+    }
+
     public override ParquetColumn ToParquetColumn() => new NullableInt32Column(Name);
 }
 
@@ -67,11 +98,24 @@ public sealed class DirectNullableDoubleColumn(string name) : DirectColumn(name,
 public sealed class DirectStringColumn(string name, bool nullable) : DirectColumn(name, nullable)
 {
     string?[] _values = [];
-    public void Set(int row, string? value) => _values[row] = value;
+    SameValueRun<string?> _run;
+
+    public void Set(int row, string? value)
+    {
+        if (_run.Absorb(row, value, _values)) return;
+        _values[row] = value;
+    }
+
     internal override PhysicalType Type => PhysicalType.ByteArray;
     internal override bool IsText => true;
     internal override void Allocate(int capacity) => _values = new string?[capacity];
-    internal override void Encode(int count, ColumnChunkBuilder chunk) => chunk.WriteDictionaryPages(_values.AsSpan(0, count), Nullable, Name);
+
+    internal override void Encode(int count, ColumnChunkBuilder chunk)
+    {
+        if (_run.Covers(count)) chunk.WriteRepeatedTextPages(_run.Value, count, Nullable, Name);
+        else chunk.WriteDictionaryPages(_values.AsSpan(0, count), Nullable, Name);
+    }
+
     public override ParquetColumn ToParquetColumn() => new StringColumn(Name, Nullable);
 }
 
