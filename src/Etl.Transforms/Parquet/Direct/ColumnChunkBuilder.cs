@@ -57,31 +57,34 @@ internal sealed class ColumnChunkBuilder
         FinishDataPage(values.Length, PageEncoding.Plain, hasLevels: false);
     }
 
-    /// <summary>A required numeric column whose <paramref name="count"/> rows all hold <paramref name="value"/>.</summary>
-    internal void WriteRepeatedRequiredPage<T>(T value, int count) where T : unmanaged, INumber<T>
+    /// <summary>
+    /// A numeric column whose <paramref name="count"/> rows all hold <paramref name="value"/> (null for none):
+    /// dictionary-encoded, a dictionary of that one value and a single run of index 0, so a constant column (the year
+    /// of a year file) costs a few bytes instead of a plain value per row.
+    /// </summary>
+    internal void WriteRepeatedNumberPages<T>(T? value, int count, bool nullable) where T : unmanaged, INumber<T>
     {
+        var present = nullable ? Levels(count) : null;
+        present?.AsSpan(0, count).Fill(value.HasValue ? 1 : 0);
+        if (value is { } v)
+        {
+            _body.Clear();
+            _body.Write(MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in v)));
+            FinishDictionaryPage(1);
+        }
         _body.Clear();
-        var bytes = count * Unsafe.SizeOf<T>();
-        var values = MemoryMarshal.Cast<byte, T>(_body.GetSpan(bytes)[..bytes]);
-        values.Fill(value);
-        _body.Advance(bytes);
-        _statistics = NumberStatistics<T>(values, 0);
-        FinishDataPage(count, PageEncoding.Plain, hasLevels: false);
-    }
-
-    /// <summary>An optional numeric column whose <paramref name="count"/> rows all hold <paramref name="value"/>.</summary>
-    internal void WriteRepeatedOptionalPage<T>(T? value, int count) where T : unmanaged, INumber<T>
-    {
-        var present = Levels(count);
-        present.AsSpan(0, count).Fill(value.HasValue ? 1 : 0);
-        _body.Clear();
-        WriteLevels(present.AsSpan(0, count));
-        var bytes = value.HasValue ? count * Unsafe.SizeOf<T>() : 0;
-        var values = MemoryMarshal.Cast<byte, T>(_body.GetSpan(bytes)[..bytes]);
-        values.Fill(value.GetValueOrDefault());
-        _body.Advance(bytes);
-        _statistics = NumberStatistics<T>(values, value.HasValue ? 0 : count);
-        FinishDataPage(count, PageEncoding.Plain, hasLevels: true);
+        if (present is not null) WriteLevels(present.AsSpan(0, count));
+        if (value is { } one)
+        {
+            if (_indices.Length < count) _indices = new int[count];
+            _indices.AsSpan(0, count).Clear();
+            _body.GetSpan(1)[0] = 1; // bit width
+            _body.Advance(1);
+            RleHybridEncoder.Encode(_indices.AsSpan(0, count), 1, _body);
+            _statistics = NumberStatistics(new ReadOnlySpan<T>(in one), 0);
+        }
+        else _statistics = new ChunkStatistics(count, null, null);
+        FinishDataPage(count, value.HasValue ? PageEncoding.RleDictionary : PageEncoding.Plain, present is not null);
     }
 
     /// <summary>An optional numeric column: definition levels, then the values that are not null, plain-encoded.</summary>

@@ -8,7 +8,8 @@ namespace ClusterEtl.Transforms.Parquet.Direct;
 /// <remarks>
 /// Integer and text columns store nothing while every row holds the same value as row 0 (a source kind, the year
 /// of a year file): a column whose value never changes costs no memory traffic per row and is encoded without
-/// reading its rows. The bytes written are the same as if every row had been stored.
+/// reading its rows, as a dictionary of one value. For text that is the encoding any chunk gets, so the bytes are
+/// the same as if every row had been stored.
 /// </remarks>
 public abstract class DirectColumn(string name, bool nullable)
 {
@@ -40,7 +41,7 @@ public sealed class DirectInt32Column(string name) : DirectColumn(name, false)
 
     internal override void Encode(int count, ColumnChunkBuilder chunk)
     {
-        if (_run.Covers(count)) chunk.WriteRepeatedRequiredPage(_run.Value, count);
+        if (_run.Covers(count)) chunk.WriteRepeatedNumberPages<int>(_run.Value, count, nullable: false);
         else chunk.WriteRequiredPage(new ReadOnlySpan<int>(_values, 0, count));
     }
 
@@ -63,7 +64,7 @@ public sealed class DirectNullableInt32Column(string name) : DirectColumn(name, 
 
     internal override void Encode(int count, ColumnChunkBuilder chunk)
     {
-        if (_run.Covers(count)) chunk.WriteRepeatedOptionalPage(_run.Value, count);
+        if (_run.Covers(count)) chunk.WriteRepeatedNumberPages(_run.Value, count, nullable: true);
         else chunk.WriteOptionalPage(new ReadOnlySpan<int?>(_values, 0, count));
     }
 
