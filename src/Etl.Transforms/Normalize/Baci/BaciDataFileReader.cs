@@ -24,6 +24,8 @@ public static class BaciDataFileReader
     {
         var parser = new BaciRecordParser(file.DisplayName, countries, years);
         long read = 0, outside = 0, line = 1;
+        // What every BACI flow shares; the rest is set for each record.
+        var flow = new TradeFlow { HsVintage = vintage, Flow = "X", Valuation = "FOB", ProductLevel = 6 };
         using var stream = file.Open();
         using var csv = CsvReader.Create(stream, CsvDefaults.Options, leaveOpen: false);
         try
@@ -54,23 +56,17 @@ public static class BaciDataFileReader
                 case BaciRecordKind.Flow:
                     var exporter = parser.Country(r.Exporter);
                     var importer = parser.Country(r.Importer);
-                    writer.Write(new TradeFlow
-                    {
-                        Year = r.Year,
-                        HsVintage = vintage,
-                        Flow = "X",
-                        Valuation = "FOB",
-                        ProductLevel = 6,
-                        QuantityOriginal = r.QuantityTonnes,
-                        QuantityUnit = r.QuantityTonnes is null ? null : "t",
-                        ReporterCode = exporter.CodeText,
-                        ReporterIso3 = exporter.Iso3,
-                        PartnerCode = importer.CodeText,
-                        PartnerIso3 = importer.Iso3,
-                        ProductCode = parser.ProductCode(r.Product),
-                        ValueUsd = r.ValueUsd,
-                        QuantityKg = r.QuantityTonnes * 1000.0,
-                    });
+                    flow.Year = r.Year;
+                    flow.ReporterCode = exporter.CodeText;
+                    flow.ReporterIso3 = exporter.Iso3;
+                    flow.PartnerCode = importer.CodeText;
+                    flow.PartnerIso3 = importer.Iso3;
+                    flow.ProductCode = parser.ProductCode(r.Product);
+                    flow.ValueUsd = r.ValueUsd;
+                    flow.QuantityOriginal = r.QuantityTonnes;
+                    flow.QuantityKg = r.QuantityTonnes * 1000.0;
+                    flow.QuantityUnit = r.QuantityTonnes is null ? null : "t";
+                    writer.Write(in flow);
                     break;
                 case BaciRecordKind.Quarantined:
                     quarantine.Add(r.Quarantine!);

@@ -21,8 +21,9 @@ public sealed class BaciNormalizer
     /// <param name="outputRoot">Folder receiving <c>trade_flows/source=…/year=…/</c>.</param>
     /// <param name="quarantineRoot">Folder receiving <c>source=…/quarantine.parquet</c>.</param>
     /// <param name="threads">How many threads may work at once (default: one per processor). 1 reads, parses and
-    /// writes everything on the calling thread; more parse on workers, write Parquet on a background thread and read
-    /// several data files at once. The output is the same, byte for byte, whatever the number.</param>
+    /// writes everything on the calling thread; more read several data files at once and parse a file's records on
+    /// workers while Parquet is encoded (see <see cref="BaciReadPlan"/>). The output is the same, byte for byte,
+    /// whatever the number.</param>
     public async Task<NormalizeResult> NormalizeAsync(SourceDefinition source, string dataFile, string dataDisplay,
         string? countryCodesFile, string extractId, string outputRoot, string quarantineRoot, CancellationToken ct,
         (int First, int Last)? years = null, int? threads = null)

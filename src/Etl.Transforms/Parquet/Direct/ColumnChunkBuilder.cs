@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -34,8 +33,8 @@ internal sealed class ColumnChunkBuilder
     /// <summary>The encoded chunk of the last <see cref="Encode"/>: page headers and pages.</summary>
     public ReadOnlySpan<byte> Bytes => _chunk.Written;
 
-    /// <summary>Encodes the first <paramref name="count"/> values of <paramref name="column"/>; offsets are relative to
-    /// the start of the chunk, to be moved to where <see cref="Bytes"/> lands in the file.</summary>
+    /// <summary>Encodes the first <paramref name="count"/> values of <paramref name="column"/> into <see cref="Bytes"/>,
+    /// which the caller writes at <paramref name="fileOffset"/>; the offsets returned are in the file.</summary>
     public ColumnChunkInfo Encode(DirectColumn column, int count, long fileOffset)
     {
         _chunk.Clear();
