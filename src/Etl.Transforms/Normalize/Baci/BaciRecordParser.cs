@@ -39,6 +39,7 @@ public sealed class BaciRecordParser
     /// <summary>The six-digit text of a product code that <see cref="Parse"/> accepted (a shared instance).</summary>
     public string ProductCode(int code) => _productCodes[code]!;
 
+    /// <summary>Reads the record <paramref name="csv"/> is on (a worker's reader, or the file's own).</summary>
     public BaciRecord Parse(CsvReader csv)
     {
         if (csv.FieldCount != 6)
