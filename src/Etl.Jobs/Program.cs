@@ -47,7 +47,7 @@ try
             return await EndToEndBench.RunAsync(options.BenchRows, years, options.DataDir, options.PipelinesDir, options.SqlDir, Console.Out,
                 cancel.Token);
         case "bench":
-            return await BenchCommand.RunAsync(options.BenchRows, options.DataDir, Console.Out);
+            return await BenchCommand.RunAsync(options.BenchRows, options.DataDir, Console.Out, options.BenchThreads);
         case "serve":
             return await ServeCommand.RunAsync(options, cancel.Token);
         case "jobs":

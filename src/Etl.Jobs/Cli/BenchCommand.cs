@@ -14,7 +14,8 @@ namespace ClusterEtl.Jobs.Cli;
 /// </summary>
 public static class BenchCommand
 {
-    public static async Task<int> RunAsync(long rows, string workDir, TextWriter output)
+    /// <param name="threads">Threads of our normalize (null: one per processor).</param>
+    public static async Task<int> RunAsync(long rows, string workDir, TextWriter output, int? threads = null)
     {
         var dir = Path.Combine(Path.GetFullPath(workDir), $"bench-{rows}");
         if (!File.Exists(Path.Combine(dir, "BACI_HS17_Y2019_V202401b.csv")))
@@ -31,13 +32,15 @@ public static class BenchCommand
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         var rssBefore = self.PeakWorkingSet64;
+        var cpuBefore = self.TotalProcessorTime;
         var source = new SourceDefinition("bench", "baci", data, "bench", FetchOptions.Default, 0.01, new BaciOptions(cc, "HS17"));
         var sw = Stopwatch.StartNew();
         var result = await new BaciNormalizer().NormalizeAsync(source, data, Path.GetFileName(data), cc, "bench",
-            Path.Combine(outDir, "ours"), Path.Combine(outDir, "quarantine"), CancellationToken.None);
+            Path.Combine(outDir, "ours"), Path.Combine(outDir, "quarantine"), CancellationToken.None, threads: threads);
         var ours = sw.Elapsed.TotalSeconds;
         self.Refresh();
         var rssOurs = self.PeakWorkingSet64;
+        var cpuOurs = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
 
         sw.Restart();
         using (var c = DuckDb.Open(":memory:"))
@@ -54,7 +57,9 @@ public static class BenchCommand
         self.Refresh();
 
         output.WriteLine($"file: {data} ({bytes / 1e6:N1} MB, {rows:N0} rows; {result.Rows:N0} normalized, {result.Quarantined:N0} quarantined)");
+        output.WriteLine($"clusteretl threads: {BaciReadPlan.For(threads ?? Environment.ProcessorCount, 1)}");
         output.WriteLine($"clusteretl normalize: {ours:N2} s, {result.Rows / ours:N0} rows/s, {bytes / 1e6 / ours:N1} MB/s, peak RSS {rssOurs / 1048576.0:N0} MiB (process start {rssBefore / 1048576.0:N0} MiB)");
+        output.WriteLine($"clusteretl processor time: {cpuOurs:N2} s ({cpuOurs / ours:N2} cores busy on average)");
         output.WriteLine($"duckdb read_csv -> parquet: {duck:N2} s, {rows / duck:N0} rows/s, peak RSS of the process after it {self.PeakWorkingSet64 / 1048576.0:N0} MiB");
         output.WriteLine($"ratio (ours / duckdb time): {ours / duck:N2}");
         return 0;

@@ -4,7 +4,8 @@ namespace ClusterEtl.Jobs.Cli;
 
 /// <summary>The parsed command line.</summary>
 public sealed record CliOptions(string Command, string PipelinesDir, string DataDir, string SqlDir, bool Force, bool Verbose,
-    ServeOptions Serve, long BenchRows = 2_000_000, int Last = 10, string? Argument = null, int[]? Years = null, int? BenchEndToEndYears = null, int WaitSeconds = 0, int? ChaosTrials = null)
+    ServeOptions Serve, long BenchRows = 2_000_000, int Last = 10, string? Argument = null, int[]? Years = null,
+    int? BenchThreads = null, int? BenchEndToEndYears = null, int WaitSeconds = 0, int? ChaosTrials = null)
 {
     public const string Usage = """
         ClusterEtl - cluster and value-chain statistics, pulled, normalized and built into a DuckDB warehouse.
@@ -54,6 +55,7 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
           -v, --verbose          Debug logging
           --rows N               (bench) Rows of the generated file, or of each year with --e2e (default 2000000)
           --e2e N                (bench) End to end on N generated years
+          --threads N            (bench) Threads of the normalize (default: one per processor; 1 = sequential)
           --last N               (runs) How many runs to show (default 10)
 
         Service options (serve, jobs, trigger):
@@ -102,6 +104,7 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
                 "-v" or "--verbose" => o with { Verbose = true },
                 "-h" or "--help" => o with { Command = "help" },
                 "--rows" => o with { BenchRows = long.TryParse(Value(), out var n) && n > 0 ? n : throw new UsageException("--rows takes a positive whole number") },
+                "--threads" => o with { BenchThreads = Number(1, 256) },
                 "--last" => o with { Last = Number(1, 10_000) },
                 "--wait" => o with { WaitSeconds = Number(0, 86_400) },
                 "--e2e" when command == "bench" => o with { BenchEndToEndYears = Number(1, 100) },

@@ -39,6 +39,26 @@ public static class DownloadFiles
             .ToList();
     }
 
+    /// <summary>
+    /// Opens one entry of a zip through an archive of its own, closed with the stream: unlike the entries of
+    /// <see cref="Open"/>, which share one archive, several such streams can be read at once on different threads.
+    /// </summary>
+    public static Stream OpenEntryAlone(string zipPath, string entryFullName)
+    {
+        var zip = ZipFile.OpenRead(zipPath);
+        try
+        {
+            var entry = zip.Entries.FirstOrDefault(e => e.FullName.Replace('\\', '/') == entryFullName)
+                        ?? throw new FileNotFoundException($"no entry {entryFullName} in {zipPath}");
+            return new OwningStream(entry.Open(), zip);
+        }
+        catch
+        {
+            zip.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Every entry name of a zip (empty ones included), for messages when none is what was expected.</summary>
     public static IReadOnlyList<string> EntryNames(IEnumerable<IDisposable> owned) =>
         owned.OfType<ZipArchive>().SelectMany(z => z.Entries).Select(e => e.FullName).Order(StringComparer.Ordinal).ToList();
@@ -50,5 +70,33 @@ public static class DownloadFiles
         using var fs = File.OpenRead(path);
         Span<byte> magic = stackalloc byte[4];
         return fs.Read(magic) == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+    }
+}
+
+/// <summary>A read-only stream that disposes something else (the archive it reads from) when it is disposed.</summary>
+sealed class OwningStream(Stream inner, IDisposable owned) : Stream
+{
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => inner.Length;
+    public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+    public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+    public override int Read(Span<byte> buffer) => inner.Read(buffer);
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) => inner.ReadAsync(buffer, ct);
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) => inner.ReadAsync(buffer, offset, count, ct);
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+            owned.Dispose();
+        }
+        base.Dispose(disposing);
     }
 }

@@ -26,6 +26,13 @@ public sealed class QuarantineWriter(string sourceId, string extractId)
         if (_rows.Count < MaxKept) _rows.Add(row with { Reason = TextCap.Cap(row.Reason), RawRecord = TextCap.Cap(row.RawRecord) });
     }
 
+    /// <summary>Adds the rows another writer collected (of a later file), as if they had been added here one by one.</summary>
+    public void Absorb(QuarantineWriter later)
+    {
+        foreach (var r in later._rows) Add(r);
+        Count += later.Count - later._rows.Count;
+    }
+
     /// <summary>
     /// Fails the source when more than its <c>max_quarantine_share</c> of <paramref name="rowsRead"/> rows
     /// (normalized + quarantined) were quarantined, naming the first offenders.

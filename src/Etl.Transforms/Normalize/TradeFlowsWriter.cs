@@ -1,4 +1,4 @@
-using ClusterEtl.Transforms.Parquet;
+using ClusterEtl.Transforms.Parquet.Direct;
 
 namespace ClusterEtl.Transforms.Normalize;
 
@@ -37,87 +37,107 @@ public struct TradeFlow
 
 /// <summary>
 /// Writes <c>trade_flows/source=&lt;id&gt;/year=&lt;yyyy&gt;/part-0.parquet</c> under a root folder, one file per
-/// year, a row group every <see cref="RowGroupSize"/> rows: memory is bounded by the number of years open,
-/// not by the number of rows.
+/// year, a row group every <see cref="RowGroupSize"/> rows of that year, in the order the rows were written. Memory is
+/// one row group's buffers per year open, plus at most two more sets in flight when encoding runs in the background:
+/// it does not grow with the number of rows.
 /// </summary>
-public sealed class TradeFlowsWriter(string root, string sourceId, string sourceKind, string extractId) : IAsyncDisposable
+/// <remarks>
+/// With <c>background</c>, full row groups are encoded and written on another thread while the caller fills the next
+/// (see <see cref="RowGroupFlusher"/>); the files are byte for byte those of a sequential run. Not thread-safe:
+/// one thread writes rows.
+/// </remarks>
+public sealed class TradeFlowsWriter : IAsyncDisposable, IDisposable
 {
     public const int RowGroupSize = 65_536;
     public const string TableName = "trade_flows";
-    public static readonly NormalizedTable Table = new(TableName, ByYear: true, () => new Columns().All);
+    public static readonly NormalizedTable Table = new(TableName, ByYear: true,
+        () => new TradeFlowColumns(0).All.Select(c => c.ToParquetColumn()).ToArray());
 
-    readonly Dictionary<int, (ParquetTableWriter Writer, Columns Columns)> _byYear = new();
+    sealed class YearFile(int year, DirectParquetWriter file, TradeFlowColumns columns)
+    {
+        public readonly int Year = year;
+        public readonly DirectParquetWriter File = file;
+        public TradeFlowColumns Columns = columns;
+        public int Pending;
+    }
+
+    readonly string _root, _sourceId, _sourceKind, _extractId;
+    readonly YearClaims? _claims;
+    readonly RowGroupFlusher<TradeFlowColumns> _flusher;
+    readonly Dictionary<int, YearFile> _byYear = new();
+    YearFile? _last;
+    bool _closed;
+
+    /// <param name="background">Encode and write row groups on a background thread (pipelined); false writes them
+    /// on the caller's thread.</param>
+    /// <param name="claims">Years already taken by other writers of the same folder; opening one of them throws
+    /// <see cref="YearClaimedTwiceException"/>.</param>
+    public TradeFlowsWriter(string root, string sourceId, string sourceKind, string extractId, bool background = false,
+        YearClaims? claims = null)
+    {
+        _root = root;
+        _sourceId = sourceId;
+        _sourceKind = sourceKind;
+        _extractId = extractId;
+        _claims = claims;
+        _flusher = new RowGroupFlusher<TradeFlowColumns>(background);
+    }
 
     public long Rows { get; private set; }
     public IReadOnlyCollection<int> Years => _byYear.Keys;
 
-    /// <summary>The table's columns, in file order.</summary>
-    public sealed class Columns
+    public ValueTask WriteAsync(TradeFlow row, CancellationToken ct)
     {
-        public readonly StringColumn SourceKind = new("source_kind", false);
-        public readonly StringColumn Classification = new("classification", false);
-        public readonly StringColumn HsVintage = new("hs_vintage", false);
-        public readonly Int32Column Year = new("year");
-        public readonly NullableInt32Column Month = new("month");
-        public readonly StringColumn Flow = new("flow", false);
-        public readonly StringColumn ReporterCode = new("reporter_code", false);
-        public readonly StringColumn ReporterIso3 = new("reporter_iso3", true);
-        public readonly StringColumn PartnerCode = new("partner_code", false);
-        public readonly StringColumn PartnerIso3 = new("partner_iso3", true);
-        public readonly StringColumn ProductCode = new("product_code", false);
-        public readonly Int32Column ProductLevel = new("product_level");
-        public readonly DoubleColumn ValueUsd = new("value_usd");
-        public readonly StringColumn Valuation = new("valuation", false);
-        public readonly NullableDoubleColumn QuantityKg = new("quantity_kg");
-        public readonly NullableDoubleColumn QuantityOriginal = new("quantity_original");
-        public readonly StringColumn QuantityUnit = new("quantity_unit", true);
-        public readonly StringColumn Flags = new("flags", true);
-        public readonly StringColumn ExtractId = new("extract_id", false);
-
-        public ParquetColumn[] All =>
-        [
-            SourceKind, Classification, HsVintage, Year, Month, Flow, ReporterCode, ReporterIso3, PartnerCode, PartnerIso3,
-            ProductCode, ProductLevel, ValueUsd, Valuation, QuantityKg, QuantityOriginal, QuantityUnit, Flags, ExtractId,
-        ];
+        ct.ThrowIfCancellationRequested();
+        Write(in row);
+        return ValueTask.CompletedTask;
     }
 
-    public async ValueTask WriteAsync(TradeFlow row, CancellationToken ct)
+    public void Write(in TradeFlow row)
     {
-        if (!_byYear.TryGetValue(row.Year, out var target))
-        {
-            var columns = new Columns();
-            var path = Path.Combine(root, TableName, $"source={sourceId}", $"year={row.Year}", "part-0.parquet");
-            target = (await ParquetTableWriter.CreateAsync(path, columns.All, RowGroupSize, ct), columns);
-            _byYear[row.Year] = target;
-        }
-        var (w, c) = target;
-        var i = w.Pending;
-        c.SourceKind.Set(i, sourceKind);
-        c.Classification.Set(i, "HS");
-        c.HsVintage.Set(i, row.HsVintage);
-        c.Year.Set(i, row.Year);
-        c.Month.Set(i, row.Month);
-        c.Flow.Set(i, row.Flow);
-        c.ReporterCode.Set(i, row.ReporterCode);
-        c.ReporterIso3.Set(i, row.ReporterIso3);
-        c.PartnerCode.Set(i, row.PartnerCode);
-        c.PartnerIso3.Set(i, row.PartnerIso3);
-        c.ProductCode.Set(i, row.ProductCode);
-        c.ProductLevel.Set(i, row.ProductLevel);
-        c.ValueUsd.Set(i, row.ValueUsd);
-        c.Valuation.Set(i, row.Valuation);
-        c.QuantityKg.Set(i, row.QuantityKg);
-        c.QuantityOriginal.Set(i, row.QuantityOriginal);
-        c.QuantityUnit.Set(i, row.QuantityUnit);
-        c.Flags.Set(i, row.Flags);
-        c.ExtractId.Set(i, extractId);
-        await w.CommitRowAsync(ct);
+        var target = _last is { } last && last.Year == row.Year ? last : YearOf(row.Year);
+        target.Columns.Set(target.Pending, in row, _sourceKind, _extractId);
         Rows++;
+        if (++target.Pending == RowGroupSize)
+        {
+            target.Columns = _flusher.Submit(target.File, target.Columns, target.Pending, () => new TradeFlowColumns(RowGroupSize));
+            target.Pending = 0;
+        }
+        _last = target;
     }
 
-    public async ValueTask DisposeAsync()
+    YearFile YearOf(int year)
     {
-        foreach (var (w, _) in _byYear.Values) await w.DisposeAsync();
-        _byYear.Clear();
+        if (_byYear.TryGetValue(year, out var target)) return target;
+        _claims?.Claim(year);
+        var path = Path.Combine(_root, TableName, $"source={_sourceId}", $"year={year}", "part-0.parquet");
+        var columns = new TradeFlowColumns(RowGroupSize);
+        target = new YearFile(year, DirectParquetWriter.Create(path, columns.All, _flusher.Builder), columns);
+        _byYear[year] = target;
+        return target;
+    }
+
+    /// <summary>Writes the last row groups and the files' footers.</summary>
+    public void Dispose()
+    {
+        if (_closed) return;
+        _closed = true;
+        try
+        {
+            foreach (var y in _byYear.Values)
+                if (y.Pending > 0) _flusher.SubmitLast(y.File, y.Columns, y.Pending);
+            _flusher.Complete();
+        }
+        finally
+        {
+            _flusher.Dispose();
+            foreach (var y in _byYear.Values) y.File.Dispose();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 }

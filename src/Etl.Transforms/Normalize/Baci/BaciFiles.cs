@@ -6,7 +6,8 @@ namespace ClusterEtl.Transforms.Normalize.Baci;
 /// <summary>What a CSV inside a BACI release is, recognised from its header (never from its name alone).</summary>
 public enum BaciFileRole { Data, CountryCodes, ProductCodes, Other }
 
-/// <summary>One CSV of a BACI release: a zip entry or a bare file.</summary>
+/// <summary>One CSV of a BACI release: a zip entry or a bare file. Each <see cref="Open"/> gives a stream of its own,
+/// so that several files of one zip can be read at once.</summary>
 public sealed record BaciFile(string DisplayName, string Name, BaciFileRole Role, Func<Stream> Open);
 
 /// <summary>
@@ -21,7 +22,7 @@ public static partial class BaciFiles
     public static IReadOnlyList<BaciFile> Open(string path, string displayName, string sourceId, List<IDisposable> owned) =>
         DownloadFiles.Open(path, displayName, sourceId, owned)
             .Where(DownloadFiles.IsCsv)
-            .Select(e => Classify(e.Display, e.Name, e.Open))
+            .Select(e => Classify(e.Display, e.Name, e.InZip ? () => DownloadFiles.OpenEntryAlone(path, e.FullName) : e.Open))
             .ToList();
 
     static BaciFile Classify(string display, string name, Func<Stream> open)
