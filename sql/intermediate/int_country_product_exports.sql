@@ -3,7 +3,7 @@
 -- exports, else mirror imports converted to FOB). The base of world totals, shares, unit values and RCA.
 -- TOTAL rows and shorter codes are left out, so product sums never count a total.
 -- Values (cents) and quantities (grams) are summed as DECIMAL: exact, so reruns give identical numbers whatever
--- order the flows are read in.
+-- order the flows are read in; stored as DECIMAL(18, ...) (eight bytes: up to 10^16 USD, 10^15 kg).
 -- config: partition_by=year
 WITH flows AS (
     SELECT f.year, f.hs_vintage, f.reporter_key AS exporter_key, f.product_code, f.value_usd, f.quantity_kg
@@ -21,9 +21,9 @@ SELECT
     hs_vintage,
     exporter_key,
     product_code,
-    sum(value_usd::DECIMAL(18, 2))                                              AS export_value_usd,
-    sum(quantity_kg::DECIMAL(18, 3)) FILTER (WHERE quantity_kg > 0)              AS export_qty_kg,
-    sum(value_usd::DECIMAL(18, 2)) FILTER (WHERE quantity_kg > 0)                AS export_value_with_qty_usd
+    sum(value_usd::DECIMAL(18, 2))::DECIMAL(18, 2)                                 AS export_value_usd,
+    sum(quantity_kg::DECIMAL(18, 3)) FILTER (WHERE quantity_kg > 0)::DECIMAL(18, 3) AS export_qty_kg,
+    sum(value_usd::DECIMAL(18, 2)) FILTER (WHERE quantity_kg > 0)::DECIMAL(18, 2)   AS export_value_with_qty_usd
 FROM flows
 GROUP BY ALL;
 

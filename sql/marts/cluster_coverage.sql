@@ -1,6 +1,7 @@
 -- How much of each cluster the data cover: which of its HS codes matched products in the trade data of its
 -- vintage, how many flows and how much value were found, and which country codes of the source no
--- reference row knows (those rows still count in world totals under <KIND>:<code>).
+-- reference row knows (those rows still count in world totals under <KIND>:<code>), and how much of the cluster's
+-- trade was quarantined (rows of its country and products that could not be read, and what they were worth).
 WITH trade_sources AS (   -- the sources of the trade basis (what the marts use)
     SELECT string_agg(DISTINCT f.source_id, ', ' ORDER BY f.source_id) AS source_ids,
            count(DISTINCT f.year) AS years_in_data
@@ -55,6 +56,15 @@ fao_unknown AS (          -- FAO item codes in the production data that ref.fao_
     FROM staging.stg_fao_production AS p
     WHERE p.item_code_fao IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ref.fao_items AS r WHERE r.item_code = p.item_code_fao)
 ),
+quarantined AS (         -- rows of the trade sources that could not be read, of the cluster's country and products
+    SELECT c.cluster_id, count(*) AS rows, sum(q.value_usd::DECIMAL(18, 2)) AS value_usd,
+           string_agg(DISTINCT q.source_id, ', ' ORDER BY q.source_id) AS sources
+    FROM ref.clusters AS c
+    JOIN staging.stg_quarantine AS q ON q.reporter_iso3 = c.country_iso3
+    WHERE EXISTS (SELECT 1 FROM intermediate.int_cluster_products AS p
+                  WHERE p.cluster_id = c.cluster_id AND p.product_code = q.product_code)
+    GROUP BY c.cluster_id
+),
 scian_coverage AS (
     SELECT s.cluster_id, count(DISTINCT s.scian_code) AS scian_codes,
            (SELECT count(*) FROM intermediate.int_cluster_establishments AS e
@@ -81,7 +91,11 @@ SELECT
     coalesce(fi.fao_production_years, 0) AS fao_production_years,
     fu.items                            AS fao_items_not_in_reference,
     coalesce(sc.scian_codes, 0)         AS scian_codes,
-    coalesce(sc.denue_establishments, 0) AS denue_establishments
+    coalesce(sc.denue_establishments, 0) AS denue_establishments,
+    coalesce(qu.rows, 0)                AS quarantined_rows,
+    coalesce(qu.value_usd, 0)::DOUBLE   AS quarantined_value_usd,
+    coalesce(qu.value_usd, 0) / nullif(coalesce(qu.value_usd, 0) + coalesce(f.export_value_usd, 0), 0) AS quarantined_value_share,
+    qu.sources                          AS quarantined_sources
 FROM ref.clusters AS c
 CROSS JOIN trade_sources AS t
 LEFT JOIN prefix_summary AS ps ON ps.cluster_id = c.cluster_id
@@ -90,7 +104,8 @@ LEFT JOIN flows AS f ON f.cluster_id = c.cluster_id
 CROSS JOIN unknown_codes AS u
 LEFT JOIN fao_coverage AS fi ON fi.cluster_id = c.cluster_id
 CROSS JOIN fao_unknown AS fu
-LEFT JOIN scian_coverage AS sc ON sc.cluster_id = c.cluster_id;
+LEFT JOIN scian_coverage AS sc ON sc.cluster_id = c.cluster_id
+LEFT JOIN quarantined AS qu ON qu.cluster_id = c.cluster_id;
 
 COMMENT ON TABLE marts.cluster_coverage IS 'What the data cover of each cluster, for the trade sources: matched HS codes, flows, value, and source country codes no reference row knows. Check it before trusting a cluster''s indicators.';
 COMMENT ON COLUMN marts.cluster_coverage.cluster_id IS 'Cluster id (ref.clusters).';
@@ -111,3 +126,7 @@ COMMENT ON COLUMN marts.cluster_coverage.fao_items_not_in_reference IS 'FAO item
 COMMENT ON COLUMN marts.cluster_coverage.scian_codes IS 'SCIAN codes in the cluster definition.';
 COMMENT ON COLUMN marts.cluster_coverage.denue_establishments IS 'DENUE establishments those codes select in the cluster''s regions in the newest DENUE snapshot (intermediate.int_cluster_establishments); 0 when DENUE has none (e.g. crop growing is outside DENUE''s scope).';
 COMMENT ON COLUMN marts.cluster_coverage.unknown_country_codes IS 'Country codes of the trade sources (as <kind>:<code>) that ref.countries does not know, comma-separated; NULL when every code is known. The same for every cluster.';
+COMMENT ON COLUMN marts.cluster_coverage.quarantined_rows IS 'Rows of the trade sources for the cluster''s country and products that could not be read (staging.stg_quarantine): the flows missing from its indicators.';
+COMMENT ON COLUMN marts.cluster_coverage.quarantined_value_usd IS 'What those rows were worth, USD, where their value could be read or estimated; 0 when none is known.';
+COMMENT ON COLUMN marts.cluster_coverage.quarantined_value_share IS 'quarantined_value_usd / (quarantined_value_usd + export_value_usd): the share of the cluster''s exports lost to unreadable rows; NULL without either.';
+COMMENT ON COLUMN marts.cluster_coverage.quarantined_sources IS 'Sources those rows came from; NULL when none was quarantined.';

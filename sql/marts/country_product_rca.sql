@@ -5,8 +5,10 @@
 -- several Comtrade HS vintages, an exporter's total and the world total add up every vintage, and a product's world
 -- exports add up its code in every vintage. The "world" is the data loaded: basis_reporters and basis_partners say how
 -- much of it the basis holds. Pairs without exports have rca 0 and are not listed.
--- Totals are exact sums (DECIMAL), so reruns give identical ratios.
--- config: partition_by=year
+-- Totals are exact sums (DECIMAL), so reruns give identical ratios. A view: the warehouse stores the exporter-product
+-- sums once (intermediate.int_country_product_exports) and computes the ratios when queried; the published Parquet
+-- holds them computed.
+-- config: materialized=view, partition_by=year
 WITH x AS (
     SELECT year, hs_vintage, exporter_key, product_code, export_value_usd
     FROM intermediate.int_country_product_exports
@@ -34,7 +36,7 @@ JOIN countries AS c USING (year, exporter_key)
 JOIN products AS p USING (year, product_code)
 JOIN intermediate.int_trade_world AS w USING (year);
 
-COMMENT ON TABLE marts.country_product_rca IS 'Balassa revealed comparative advantage of every exporter in every HS6 product, per year, over all exporters and products of the year''s trade basis (py-ecomplexity / WITS definition), with the same world totals as marts.cluster_exports. Pairs without exports (rca 0) are not listed.';
+COMMENT ON VIEW marts.country_product_rca IS 'Balassa revealed comparative advantage of every exporter in every HS6 product, per year, over all exporters and products of the year''s trade basis (py-ecomplexity / WITS definition), with the same world totals as marts.cluster_exports. Pairs without exports (rca 0) are not listed.';
 COMMENT ON COLUMN marts.country_product_rca.year IS 'Calendar year.';
 COMMENT ON COLUMN marts.country_product_rca.classification IS 'Product classification: HS.';
 COMMENT ON COLUMN marts.country_product_rca.hs_vintage IS 'HS vintage of product_code (totals are taken over every vintage of the year''s basis).';

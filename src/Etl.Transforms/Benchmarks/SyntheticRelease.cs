@@ -8,8 +8,9 @@ namespace ClusterEtl.Transforms.Benchmarks;
 /// Writes a BACI-shaped release for the end-to-end benchmark: one yearly CSV per year in the real layout
 /// (<c>t,i,j,k,v,q</c>, padded numbers, ~2% <c>NA</c> quantities), with the real BACI country codes (from
 /// <c>pipelines/reference/countries.csv</c>, written as a V2022 country-code file) and 5,000 HS92 products: the bundled
-/// clusters' codes among synthetic others. Each (exporter, importer, product) appears once per year, as in BACI.
-/// Deterministic for a given year, row count and <paramref name="variant"/> (another variant revises the values).
+/// clusters' codes among synthetic others. Each (exporter, importer, product) appears once per year and rows are sorted
+/// by exporter, importer and product, as in CEPII's files. Deterministic for a given year, row count and variant (another
+/// variant revises the values).
 /// </summary>
 public static class SyntheticRelease
 {
@@ -36,8 +37,8 @@ public static class SyntheticRelease
         var codes = countries.Select(c => c.BaciCode!.Value).ToArray();
         var keys = (long)codes.Length * codes.Length * products.Length;
         if (rows > keys) throw new ArgumentOutOfRangeException(nameof(rows), $"at most {keys:N0} distinct flows per year");
-        // n -> n * step mod keys visits distinct keys (step is prime to keys), spread over exporters, importers, products.
-        var step = Enumerable.Range(0, 1000).Select(i => 2_654_435_761L + i).First(s => Gcd(s, keys) == 1);
+        // A key is (exporter, importer, product) in that order of significance, so sorted keys are sorted flows.
+        var sorted = SortedKeys(rows, keys);
         var path = Path.Combine(dir, DataFile(year));
         var random = new Random(year * 31 + variant);
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
@@ -45,13 +46,12 @@ public static class SyntheticRelease
         var at = 0;
         Put("t,i,j,k,v,q\n");
         var yearText = year.ToString(CultureInfo.InvariantCulture);
-        for (long n = 0; n < rows; n++)
+        foreach (var key in sorted)
         {
-            var key = (long)((UInt128)(ulong)n * (ulong)step % (ulong)keys);
             var product = products[key % products.Length];
             var pair = key / products.Length;
-            var exporter = codes[pair % codes.Length];
-            var importer = codes[pair / codes.Length];
+            var importer = codes[pair % codes.Length];
+            var exporter = codes[pair / codes.Length];
             var v = random.NextDouble() * random.NextDouble() * 20_000;
             if (at > buffer.Length - 128) Flush();
             Put(yearText);
@@ -98,7 +98,20 @@ public static class SyntheticRelease
         var real = (HsReference.LoadFrom(pipelinesDir)?.Products ?? [])
             .Where(p => p.HsVintage == "HS92" && p.Code.Length == 6).Select(p => p.Code).Distinct().Order(StringComparer.Ordinal);
         var synthetic = Enumerable.Range(0, 20_000).Select(i => $"{1 + i % 97:D2}{i / 97 % 100:D2}{10 + i % 89:D2}");
-        return real.Concat(synthetic).Distinct().Take(5_000).ToArray();
+        return real.Concat(synthetic).Distinct().Take(5_000).Order(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>
+    /// <paramref name="rows"/> distinct keys below <paramref name="keys"/>, spread over the whole range, in ascending order:
+    /// n -> n * step mod keys visits distinct keys when step is prime to keys.
+    /// </summary>
+    public static long[] SortedKeys(long rows, long keys)
+    {
+        var step = Enumerable.Range(0, 1000).Select(i => 2_654_435_761L + i).First(s => Gcd(s, keys) == 1);
+        var sorted = new long[rows];
+        for (long n = 0; n < rows; n++) sorted[n] = (long)((UInt128)(ulong)n * (ulong)step % (ulong)keys);
+        Array.Sort(sorted);
+        return sorted;
     }
 
     static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);

@@ -67,7 +67,8 @@ public sealed partial record PipelineDefinitions(
     static SourceDefinition LoadSource(string dir, string file)
     {
         var f = JsonFields.Load(file, Display(dir, file));
-        f.RejectUnknown("id", "kind", "description", "location", "options", "fetch", "max_quarantine_share");
+        f.RejectUnknown("id", "kind", "description", "location", "options", "fetch", "max_quarantine_share", "max_quarantine_year_share",
+            "max_quarantine_value_share");
         var id = CheckId(f, file);
         var kind = f.RequiredString("kind");
         if (!SourceKinds.Contains(kind))
@@ -86,7 +87,8 @@ public sealed partial record PipelineDefinitions(
         var maxQuarantine = f.OptionalNumber("max_quarantine_share", 0, 1) ?? 0.01;
 
         var options = Normalize.SourceConnectors.For(kind).ReadOptions(f.Object("options", required: false), dir);
-        return new SourceDefinition(id, kind, location, f.File, fetch, maxQuarantine, options);
+        return new SourceDefinition(id, kind, location, f.File, fetch, maxQuarantine, options,
+            f.OptionalNumber("max_quarantine_year_share", 0, 1) ?? 0.01, f.OptionalNumber("max_quarantine_value_share", 0, 1) ?? 0.01);
     }
 
     /// <summary>A URL as is, or a local path resolved against the pipelines folder and required to exist.</summary>

@@ -6,6 +6,10 @@ namespace ClusterEtl.Transforms.Definitions;
 /// <param name="Options">The kind's options record (e.g. <see cref="Normalize.Baci.BaciOptions"/>), validated at load.</param>
 /// <param name="Location">An http(s) URL or an absolute local path (resolved against the pipelines folder).</param>
 /// <param name="DefinitionFile">The file it was read from, for messages.</param>
+/// <param name="MaxQuarantineShare">Share of all rows that may be quarantined before the source fails.</param>
+/// <param name="MaxQuarantineYearShare">The same, within any one year: a year's hole is not hidden by the others.</param>
+/// <param name="MaxQuarantineValueShare">Share of an exporter's value in a year that quarantined rows may hold (trade sources,
+/// where a row's value can be read or estimated): a few rows can be a cluster's whole exports.</param>
 public sealed record SourceDefinition(
     string Id,
     string Kind,
@@ -13,7 +17,9 @@ public sealed record SourceDefinition(
     string DefinitionFile,
     FetchOptions Fetch,
     double MaxQuarantineShare,
-    object? Options)
+    object? Options,
+    double MaxQuarantineYearShare = 0.01,
+    double MaxQuarantineValueShare = 0.01)
 {
     /// <summary>The options of a <c>baci</c> source.</summary>
     public Normalize.Baci.BaciOptions? Baci => Options as Normalize.Baci.BaciOptions;

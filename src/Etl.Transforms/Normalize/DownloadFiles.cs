@@ -7,12 +7,15 @@ namespace ClusterEtl.Transforms.Normalize;
 /// <param name="Display">How messages name it: the raw path, plus <c>!entry</c> for a zip entry.</param>
 /// <param name="Name">The file name (of the entry, without its folder).</param>
 /// <param name="FullName">The entry's path in the zip ('/'-separated), or the file name.</param>
-public sealed record DownloadEntry(string Display, string Name, string FullName, bool InZip, Func<Stream> Open);
+/// <param name="Length">Its size in bytes (uncompressed): an empty entry is still an entry.</param>
+public sealed record DownloadEntry(string Display, string Name, string FullName, bool InZip, long Length, Func<Stream> Open);
 
 /// <summary>
 /// Opens a pulled file the way every connector needs: a zip (recognised by its signature, not its name) gives its
-/// non-empty entries in name order; any other file is one entry. A zip that cannot be read (a truncated download)
-/// is a clear error naming the file and what to do.
+/// entries in name order, the empty ones too (a connector decides whether an empty entry named like data fails the
+/// source; it must never be passed over as if absent); any other file is one entry. A zip that cannot be read (a
+/// truncated download) is a clear error naming the file and what to do; so is an entry whose name reaches outside the
+/// archive (<c>../x.csv</c>, an absolute path): a release holding one is refused whole.
 /// </summary>
 public static class DownloadFiles
 {
@@ -20,7 +23,7 @@ public static class DownloadFiles
     public static IReadOnlyList<DownloadEntry> Open(string path, string display, string sourceId, List<IDisposable> owned)
     {
         var fileName = Path.GetFileName(path);
-        if (!IsZip(path)) return [new DownloadEntry(display, fileName, fileName, false, () => File.OpenRead(path))];
+        if (!IsZip(path)) return [new DownloadEntry(display, fileName, fileName, false, new FileInfo(path).Length, () => File.OpenRead(path))];
         ZipArchive zip;
         try
         {
@@ -32,11 +35,23 @@ public static class DownloadFiles
                 "Download the file again (or point 'location' at a complete copy) and rerun.", sourceId, display, inner: e);
         }
         owned.Add(zip);
+        foreach (var e in zip.Entries.Where(e => !IsInside(e.FullName)))
+            throw new PipelineException("normalize", $"the zip holds an entry named '{e.FullName}', outside the archive's own folder",
+                "Do not use this file: a release never names entries with '..' or an absolute path. Download it again from the publisher.",
+                sourceId, display);
         return zip.Entries
-            .Where(e => e.Length > 0)
+            .Where(e => !e.FullName.EndsWith('/'))   // folders
             .OrderBy(e => e.FullName, StringComparer.Ordinal)
-            .Select(e => new DownloadEntry($"{display}!{e.FullName}", e.Name, e.FullName.Replace('\\', '/'), true, () => e.Open()))
+            .Select(e => new DownloadEntry($"{display}!{e.FullName}", e.Name, e.FullName.Replace('\\', '/'), true, e.Length, () => e.Open()))
             .ToList();
+    }
+
+    /// <summary>A relative entry name that stays inside the archive: no '..' part, no root, no drive.</summary>
+    public static bool IsInside(string fullName)
+    {
+        var name = fullName.Replace('\\', '/');
+        return name.Length > 0 && !name.StartsWith('/') && !(name.Length > 1 && name[1] == ':') &&
+               name.Split('/').All(part => part != "..");
     }
 
     /// <summary>

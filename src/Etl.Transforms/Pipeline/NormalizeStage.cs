@@ -8,7 +8,7 @@ namespace ClusterEtl.Transforms.Pipeline;
 
 /// <summary>What was last normalized for a source (<c>state/normalized/&lt;source&gt;.json</c>).</summary>
 public sealed record NormalizeState(string Source, string Fingerprint, string ExtractId, long Rows, long Quarantined,
-    IReadOnlyList<int> Years, DateTimeOffset NormalizedAt, string RunId);
+    IReadOnlyList<int> Years, DateTimeOffset NormalizedAt, string RunId, long DuplicatesDropped = 0);
 
 /// <summary>
 /// Stage 2: turn each source's raw files into Parquet in the lake. A source whose inputs (raw content,
@@ -40,7 +40,9 @@ public sealed class NormalizeStage
             var connector = SourceConnectors.For(source.Kind);
             var fingerprint = new Fingerprint().Add("normalizer", connector.Version).Add("kind", source.Kind)
                 .Add("options", source.Options is null ? "" : JsonSerializer.Serialize(source.Options, source.Options.GetType()))
-                .Add("max_quarantine_share", source.MaxQuarantineShare.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+                .Add("max_quarantine_share", source.MaxQuarantineShare.ToString("R", System.Globalization.CultureInfo.InvariantCulture))
+                .Add("max_quarantine_year_share", source.MaxQuarantineYearShare.ToString("R", System.Globalization.CultureInfo.InvariantCulture))
+                .Add("max_quarantine_value_share", source.MaxQuarantineValueShare.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
             foreach (var f in files) fingerprint.Add(f.Role, f.Sha256);
             foreach (var name in connector.ReferenceFiles)
                 if (Path.Combine(definitions.Directory, "reference", name) is var file && File.Exists(file))
@@ -61,7 +63,9 @@ public sealed class NormalizeStage
             normalizedAny = true;
             rows += state.Rows;
             quarantined += state.Quarantined;
-            details.Add($"{source.Id}: {state.Rows:N0} rows, {state.Quarantined:N0} quarantined, years {string.Join(",", state.Years)}");
+            details.Add($"{source.Id}: {state.Rows:N0} rows, {state.Quarantined:N0} quarantined, " +
+                        (state.DuplicatesDropped > 0 ? $"{state.DuplicatesDropped:N0} exact duplicate(s) dropped, " : "") +
+                        $"years {string.Join(",", state.Years)}");
         }
         PruneRemovedSources(layout, definitions);
 
@@ -132,7 +136,8 @@ public sealed class NormalizeStage
             // A later regular run normalizes the whole source unless it was complete before and its content is the same.
             state = new NormalizeState(source.Id, previous?.Fingerprint == fingerprint ? fingerprint : $"backfill:{request.RunId}",
                 extractId, result.Rows, result.Quarantined,
-                (previous?.Years ?? []).Concat(result.Years).Distinct().Order().ToList(), DateTimeOffset.UtcNow, request.RunId);
+                (previous?.Years ?? []).Concat(result.Years).Distinct().Order().ToList(), DateTimeOffset.UtcNow, request.RunId,
+                result.DuplicatesDropped);
             Log.Information("{Source}: backfilled years {First}-{Last} ({Outside:N0} rows of other years left as they were)",
                 source.Id, range.First, range.Last, result.OutsideYears);
         }
@@ -148,7 +153,7 @@ public sealed class NormalizeStage
             }
             AtomicDirectory.Replace(Path.Combine(stagedQuarantine, $"source={source.Id}"), quarantine, parking + "-quarantine");
             state = new NormalizeState(source.Id, fingerprint, extractId, result.Rows, result.Quarantined, result.Years,
-                DateTimeOffset.UtcNow, request.RunId);
+                DateTimeOffset.UtcNow, request.RunId, result.DuplicatesDropped);
         }
         Directory.Delete(staging, recursive: true);
         FaultPoints.Reach("normalize:swapped");

@@ -5,7 +5,7 @@ using Serilog;
 namespace ClusterEtl.Transforms.Warehouse;
 
 /// <summary>
-/// Exports every <c>marts.*</c> table of a finished build as Parquet: hive-partitioned by year when the mart has a
+/// Exports every mart (<c>marts.*</c> table or view) of a finished build as Parquet: hive-partitioned by year when the mart has a
 /// year column (year kept in the files too), rows ordered so reruns give identical files. What the build did not
 /// change is not written again: a mart (or a year of a mart partitioned by year) whose rows are those of the
 /// previous published build is hard-linked from it.
@@ -28,8 +28,8 @@ public sealed class MartPublisher
                      SELECT t.table_name, m.partition_by, coalesce(m.changed, 'all'),
                             EXISTS (SELECT 1 FROM duckdb_columns() AS k
                                     WHERE k.schema_name = 'marts' AND k.table_name = t.table_name AND k.column_name = 'year')
-                     FROM duckdb_tables() AS t LEFT JOIN meta.models AS m ON m.model = 'marts.' || t.table_name
-                     WHERE t.schema_name = 'marts' AND t.database_name = current_database()
+                     FROM information_schema.tables AS t LEFT JOIN meta.models AS m ON m.model = 'marts.' || t.table_name
+                     WHERE t.table_schema = 'marts' AND t.table_catalog = current_database()
                      ORDER BY 1
                      """))
         {

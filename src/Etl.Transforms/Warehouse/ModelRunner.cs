@@ -31,6 +31,7 @@ public sealed class ModelRunner(DuckDBConnection c, IReadOnlyDictionary<string, 
     public IReadOnlyList<ModelResult> Run(SqlProject project, Dictionary<string, Change> changes,
         IReadOnlyDictionary<string, PreviousModel> previous)
     {
+        _models = project.Models.ToDictionary(m => m.QualifiedName);
         var results = new List<ModelResult>();
         foreach (var model in project.Models)
         {
@@ -81,12 +82,50 @@ public sealed class ModelRunner(DuckDBConnection c, IReadOnlyDictionary<string, 
         return results;
     }
 
+    Dictionary<string, SqlModel> _models = [];
+
+    /// <summary>
+    /// The years to compute a year-partitioned table in, one statement each, when it reads the lake (through views):
+    /// aggregating a whole release at once would need memory in proportion to it (a BACI release is 250 million flows);
+    /// a year at a time needs a year's. Null for any other model (one statement).
+    /// </summary>
+    IReadOnlyList<int>? YearsOf(SqlModel model)
+    {
+        if (model.Config.PartitionBy is null) return null;
+        var lakeTables = LakeTablesRead(model).ToList();
+        if (lakeTables.Count == 0) return null;
+        var years = new SortedSet<int>(c.Rows(
+                $"SELECT DISTINCT year FROM meta.lake_partitions WHERE year IS NOT NULL AND table_name IN ({string.Join(", ", lakeTables.Select(DuckDb.Literal))})")
+            .Select(r => Convert.ToInt32(r[0])));
+        foreach (var read in model.Reads)
+            if (_models.GetValueOrDefault(read) is { Config: { Materialized: Materialization.Table, PartitionBy: { } column } })
+                years.UnionWith(c.Rows($"SELECT DISTINCT {DuckDb.Identifier(column)} FROM {read} WHERE {DuckDb.Identifier(column)} IS NOT NULL")
+                    .Select(r => Convert.ToInt32(r[0])));
+        return years.ToList();
+    }
+
+    /// <summary>The lake tables a model reads, directly or through the views it reads.</summary>
+    IEnumerable<string> LakeTablesRead(SqlModel model) =>
+        model.Reads.SelectMany(r => r.StartsWith(LakeViews.Schema + ".", StringComparison.Ordinal) ? [r[(LakeViews.Schema.Length + 1)..]]
+            : _models.GetValueOrDefault(r) is { Config.Materialized: Materialization.View } view ? LakeTablesRead(view) : []).Distinct();
+
     /// <summary>Computes the whole model into a new table and puts it in place of the old one.</summary>
     Change Replace(SqlModel model, Materialization? existing, bool comparable)
     {
         var next = $"{model.Layer}.{DuckDb.Identifier(model.Name + "__next")}";
         Execute(model, $"DROP TABLE IF EXISTS {next}");
-        Execute(model, $"CREATE TABLE {next} AS {model.Query}");
+        if (YearsOf(model) is { Count: > 0 } years)
+        {
+            var column = DuckDb.Identifier(model.Config.PartitionBy!);
+            Execute(model, $"CREATE TABLE {next} AS SELECT * FROM ({model.Query}) AS q WHERE q.{column} = {years[0]}");
+            foreach (var year in years.Skip(1))
+                Execute(model, $"INSERT INTO {next} SELECT * FROM ({model.Query}) AS q WHERE q.{column} = {year}");
+            // Whatever falls outside the lake's years (rows the other inputs make), so the table is whole.
+            Execute(model, $"INSERT INTO {next} SELECT * FROM ({model.Query}) AS q " +
+                           $"WHERE q.{column} NOT IN ({string.Join(", ", years)}) OR q.{column} IS NULL");
+        }
+        else
+            Execute(model, $"CREATE TABLE {next} AS {model.Query}");
         var changed = comparable ? Compare(model, Fingerprints(model, Name(model), null), Fingerprints(model, next, null))
             : Change.Everything;
         if (existing == Materialization.Table) Execute(model, $"DROP TABLE {Name(model)}");
@@ -95,18 +134,17 @@ public sealed class ModelRunner(DuckDBConnection c, IReadOnlyDictionary<string, 
         return changed;
     }
 
-    /// <summary>Computes the given years of a year-partitioned model and swaps them for the old rows of those years.</summary>
+    /// <summary>Computes the given years of a year-partitioned model in place of the old rows of those years.</summary>
     Change ReplaceYears(SqlModel model, IReadOnlySet<int> years)
     {
         var column = DuckDb.Identifier(model.Config.PartitionBy!);
         var inYears = $"{column} IN ({string.Join(", ", years)})";
-        const string Temp = "model_years";
-        Execute(model, $"CREATE OR REPLACE TEMP TABLE {Temp} AS SELECT * FROM ({model.Query}) AS q WHERE q.{inYears}");
-        var changed = Compare(model, Fingerprints(model, Name(model), inYears), Fingerprints(model, Temp, null));
+        var before = Fingerprints(model, Name(model), inYears);
         Execute(model, $"DELETE FROM {Name(model)} WHERE {inYears}");
-        Execute(model, $"INSERT INTO {Name(model)} SELECT * FROM {Temp}");
-        Execute(model, $"DROP TABLE {Temp}");
-        return changed;
+        // A model over the lake, a year at a time (see YearsOf); others in one statement.
+        foreach (var batch in YearsOf(model) is null ? [years.ToList()] : years.Select(y => new List<int> { y }))
+            Execute(model, $"INSERT INTO {Name(model)} SELECT * FROM ({model.Query}) AS q WHERE q.{column} IN ({string.Join(", ", batch)})");
+        return Compare(model, before, Fingerprints(model, Name(model), inYears));
     }
 
     /// <summary>Row count and a sum of row hashes, per partition (or for the whole table): equal means same content.</summary>

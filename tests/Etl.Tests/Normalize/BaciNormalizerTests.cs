@@ -14,7 +14,7 @@ public sealed class BaciNormalizerTests : IDisposable
 
     static SourceDefinition Source(string location, double maxQuarantine = 0.01, string? vintage = null) =>
         new("baci_test", "baci", location, "pipelines/sources/baci_test.json", FetchOptions.Default, maxQuarantine,
-            new BaciOptions(null, vintage));
+            new BaciOptions(null, vintage), MaxQuarantineYearShare: maxQuarantine, MaxQuarantineValueShare: maxQuarantine);
 
     Task<NormalizeResult> Normalize(string zip, SourceDefinition source) =>
         new BaciNormalizer().NormalizeAsync(source, zip, "raw/baci_test/x/" + Path.GetFileName(zip), null, "extract123",
@@ -160,8 +160,9 @@ public sealed class BaciNormalizerTests : IDisposable
 
         var e = await Assert.ThrowsAsync<PipelineException>(() => Normalize(zip, Source(zip)));
 
-        Assert.Contains("no BACI data file (header t,i,j,k,v,q) found", e.Message);
-        Assert.Contains("BACI_HS92_Y2001_V202201.csv (Other)", e.Message);
+        // A release is a contract: an entry named like a yearly data file must be one.
+        Assert.Contains("BACI_HS92_Y2001_V202201.csv is named like a yearly BACI data file but its header 't,i,j,k,v' lacks q", e.Message);
+        Assert.EndsWith("BACI_HS92_V202201.zip!BACI_HS92_Y2001_V202201.csv", e.FilePath);
         Assert.Equal(1, e.Line);
     }
 

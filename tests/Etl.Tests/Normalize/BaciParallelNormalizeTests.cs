@@ -60,7 +60,9 @@ public sealed class BaciParallelNormalizeTests : IDisposable
                 default:
                     var v = random.NextDouble() * 5_000;
                     record = string.Join(',', year, codes[random.Next(codes.Length)], codes[random.Next(codes.Length)],
-                        (random.Next(10_000, 999_999) / 10 * 10).ToString(random.Next(3) == 0 ? "D" : "D6", CultureInfo.InvariantCulture),
+                        // Each flow once (as in a release), spread over the codes: a distinct product for every record
+                        // of the file and seed (11 is prime to 989,990, and seeds are 500,000 records apart).
+                        (10_000 + (n + seed * 500_000L) * 11 % 989_990).ToString(random.Next(3) == 0 ? "D" : "D6", CultureInfo.InvariantCulture),
                         v.ToString("0.000", CultureInfo.InvariantCulture).PadLeft(12),
                         random.Next(40) == 0 ? "NA".PadLeft(12) : (v / 3).ToString("0.000", CultureInfo.InvariantCulture).PadLeft(12));
                     break;

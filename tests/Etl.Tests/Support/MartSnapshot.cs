@@ -67,7 +67,7 @@ public static class MartSnapshot
     {
         Directory.CreateDirectory(folder);
         using var c = DuckDb.Open(warehouse, readOnly: true);
-        foreach (var t in c.Rows("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'marts' ORDER BY 1").Select(r => (string)r[0]!))
+        foreach (var t in c.Rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts' ORDER BY 1").Select(r => (string)r[0]!))
             c.Execute($"COPY (SELECT * FROM marts.{t} ORDER BY ALL) TO {DuckDb.Literal(Path.Combine(folder, t + ".csv"))} (HEADER)");
     }
 

@@ -50,9 +50,18 @@ public sealed class BaciNormalizer
             if (total == 0 && read.Outside == 0)
                 throw new PipelineException("normalize", "the BACI files hold no data rows",
                     "Check that the download is complete.", source.Id, dataDisplay);
-            read.Quarantine.EnforceShare(source, total);
-            return new NormalizeResult(read.Rows, read.Quarantine.Count, read.Years, vintage,
-                data.Select(d => d.DisplayName).ToList(), read.Outside);
+            var tally = read.Tally;
+            if (tally.Conflicts > 0)
+                throw new PipelineException("normalize",
+                    $"{tally.Conflicts:N0} flow(s) are given twice with different values ({string.Join("; ", tally.ConflictExamples)}); " +
+                    "added up they would count twice", "Fix the release (it must hold each flow once), or keep one of the copies.",
+                    source.Id, dataDisplay);
+            var dropped = tally.DuplicatesDropped;
+            if (tally.NeedsDuplicateCheck) dropped += TradeFlowDuplicates.Check(source, outputRoot, dataDisplay);
+            if (dropped > 0) Log.Warning("{Source}: {Dropped:N0} exact duplicate flow(s) dropped", source.Id, dropped);
+            read.Quarantine.EnforceLimits(source, total, tally.RowsByYear, tally.ValueByReporterYear);
+            return new NormalizeResult(read.Rows - (dropped - tally.DuplicatesDropped), read.Quarantine.Count, read.Years, vintage,
+                data.Select(d => d.DisplayName).ToList(), read.Outside, dropped);
         }
         finally
         {

@@ -3,8 +3,8 @@ using Serilog;
 
 namespace ClusterEtl.Transforms.Normalize.Baci;
 
-/// <summary>What reading the data files of a BACI release gave: flows written, their years, rows left out, quarantine.</summary>
-public sealed record BaciReadResult(long Rows, IReadOnlyList<int> Years, long Outside, QuarantineWriter Quarantine);
+/// <summary>What reading the data files of a BACI release gave: flows written, their years, rows left out, quarantine, tallies.</summary>
+public sealed record BaciReadResult(long Rows, IReadOnlyList<int> Years, long Outside, QuarantineWriter Quarantine, BaciTally Tally);
 
 /// <summary>
 /// Reads the data files of a BACI release into <c>trade_flows</c> following a <see cref="BaciReadPlan"/>. Files read
@@ -35,12 +35,19 @@ public sealed class BaciReadJob(SourceDefinition source, IReadOnlyList<BaciFile>
     BaciReadResult ReadInOrder(BaciReadPlan plan, CancellationToken ct)
     {
         var quarantine = new QuarantineWriter(source.Id, extractId);
+        var tally = new BaciTally();
         long outside = 0;
         using var writer = new TradeFlowsWriter(outputRoot, source.Id, "baci", extractId, plan.BackgroundWrites);
         foreach (var file in data)
-            outside += BaciDataFileReader.Read(source, file, countries, years, vintage, writer, quarantine, plan.ParseWorkersPerFile, ct);
+        {
+            var fileTally = new BaciTally();
+            outside += BaciDataFileReader.Read(source, file, countries, years, vintage, writer, quarantine, plan.ParseWorkersPerFile, fileTally, ct);
+            // A year spread over two files can hold a flow in both: the order of each file cannot tell.
+            if (fileTally.RowsByYear.Keys.Any(tally.RowsByYear.ContainsKey)) fileTally.NeedsDuplicateCheck = true;
+            tally.Absorb(fileTally);
+        }
         writer.Dispose();
-        return new BaciReadResult(writer.Rows, writer.Years.Order().ToList(), outside, quarantine);
+        return new BaciReadResult(writer.Rows, writer.Years.Order().ToList(), outside, quarantine, tally);
     }
 
     async Task<BaciReadResult> ReadAtOnceAsync(BaciReadPlan plan, CancellationToken ct)
@@ -51,10 +58,12 @@ public sealed class BaciReadJob(SourceDefinition source, IReadOnlyList<BaciFile>
         var all = Parallel.ForEachAsync(Enumerable.Range(0, data.Count), options, (i, fileCt) =>
         {
             var quarantine = new QuarantineWriter(source.Id, extractId);
+            var tally = new BaciTally();
             using var writer = new TradeFlowsWriter(outputRoot, source.Id, "baci", extractId, plan.BackgroundWrites, claims);
-            var outside = BaciDataFileReader.Read(source, data[i], countries, years, vintage, writer, quarantine, plan.ParseWorkersPerFile, fileCt);
+            var outside = BaciDataFileReader.Read(source, data[i], countries, years, vintage, writer, quarantine, plan.ParseWorkersPerFile,
+                tally, fileCt);
             writer.Dispose();
-            results[i] = new BaciReadResult(writer.Rows, writer.Years.ToList(), outside, quarantine);
+            results[i] = new BaciReadResult(writer.Rows, writer.Years.ToList(), outside, quarantine, tally);
             return ValueTask.CompletedTask;
         });
         try
@@ -67,8 +76,13 @@ public sealed class BaciReadJob(SourceDefinition source, IReadOnlyList<BaciFile>
         }
 
         var merged = new QuarantineWriter(source.Id, extractId);
-        foreach (var r in results) merged.Absorb(r.Quarantine);
+        var tallies = new BaciTally();
+        foreach (var r in results)
+        {
+            merged.Absorb(r.Quarantine);
+            tallies.Absorb(r.Tally);
+        }
         return new BaciReadResult(results.Sum(r => r.Rows), results.SelectMany(r => r.Years).Order().ToList(),
-            results.Sum(r => r.Outside), merged);
+            results.Sum(r => r.Outside), merged, tallies);
     }
 }

@@ -43,26 +43,52 @@ public sealed class BaciRecordParser
     public BaciRecord Parse(CsvReader csv)
     {
         if (csv.FieldCount != 6)
-            return Quarantine(csv, null, $"expected 6 fields (t,i,j,k,v,q), found {csv.FieldCount}");
+            return Quarantine(csv, null, $"expected 6 fields (t,i,j,k,v,q), found {csv.FieldCount}", SplitRow(csv));
         if (!TryInt(csv, 0, out var year) || year is < 1900 or > 2100)
-            return Quarantine(csv, "t", $"'{csv.GetString(0)}' is not a year");
+            return Quarantine(csv, "t", $"'{csv.GetString(0)}' is not a year", default);
         if (_years is { } range && (year < range.First || year > range.Last))
             return BaciRecord.OutsideYears(csv.LineNumber);
-        if (!TryCountry(csv, 1, out var exporter)) return CountryError(csv, 1, "i", "exporter");
-        if (!TryCountry(csv, 2, out var importer)) return CountryError(csv, 2, "j", "importer");
+        var known = new Known(year, null, null, null);
+        if (!TryCountry(csv, 1, out var exporter)) return CountryError(csv, 1, "i", "exporter", known);
+        known = known with { Reporter = Country(exporter).Iso3 };
+        if (!TryCountry(csv, 2, out var importer)) return CountryError(csv, 2, "j", "importer", known);
         if (!TryProduct(csv, out var product))
-            return Quarantine(csv, "k", $"'{csv.GetString(3)}' is not an HS6 product code");
+            return Quarantine(csv, "k", $"'{csv.GetString(3)}' is not an HS6 product code", known);
+        known = known with { Product = _productCodes[product] };
         if (!TryDouble(csv, csv.GetSpan(4), 4, out var v) || !double.IsFinite(v) || v < 0)
-            return Quarantine(csv, "v", $"'{csv.GetString(4)}' is not a trade value (thousand USD, a number >= 0)");
+            return Quarantine(csv, "v", $"'{csv.GetString(4)}' is not a trade value (thousand USD, a number >= 0)", known);
         double? tonnes = null;
         var q = csv.GetSpan(5);
         if (!(q.IsEmpty || q.SequenceEqual("NA"u8)))
         {
             if (!TryDouble(csv, q, 5, out var t) || !double.IsFinite(t) || t < 0)
-                return Quarantine(csv, "q", $"'{csv.GetString(5)}' is not a quantity (tonnes, a number >= 0, or NA)");
+                return Quarantine(csv, "q", $"'{csv.GetString(5)}' is not a quantity (tonnes, a number >= 0, or NA)", known with { ValueUsd = v * 1000.0 });
             tonnes = t;
         }
         return BaciRecord.Flow(csv.LineNumber, year, exporter, importer, product, v * 1000.0, tonnes);
+    }
+
+    /// <summary>What a quarantined row's fields still tell: its year, exporter, product, value (what its loss weighs).</summary>
+    readonly record struct Known(int? Year, string? Reporter, string? Product, double? ValueUsd);
+
+    /// <summary>
+    /// A row with more than six fields: when its year, countries and product read, and the fields between the product and
+    /// the quantity join into one number in thousands groups (an unquoted "1,234.5"), what it holds is known; it is still
+    /// quarantined, never repaired, but its value counts against the exporter's limit.
+    /// </summary>
+    Known SplitRow(CsvReader csv)
+    {
+        if (csv.FieldCount < 6 || !TryInt(csv, 0, out var year) || year is < 1900 or > 2100) return default;
+        string? reporter = TryCountry(csv, 1, out var exporter) ? Country(exporter).Iso3 : null;
+        string? product = TryProduct(csv, out var code) ? _productCodes[code] : null;
+        if (csv.FieldCount == 6) return new Known(year, reporter, product, null);
+        var joined = string.Concat(Enumerable.Range(4, csv.FieldCount - 5).Select(csv.GetString));
+        var groups = Enumerable.Range(4, csv.FieldCount - 5).Select(csv.GetString).ToList();
+        var inGroups = groups[0].Length is >= 1 and <= 3 && groups[0].All(char.IsAsciiDigit) &&
+                       groups.Skip(1).All(g => g.Split('.')[0] is { Length: 3 } whole && whole.All(char.IsAsciiDigit));
+        double? value = inGroups && double.TryParse(joined, NumberStyles.Float, CultureInfo.InvariantCulture, out var thousands)
+            ? thousands * 1000.0 : null;
+        return new Known(year, reporter, product, value);
     }
 
     bool TryCountry(CsvReader csv, int index, out int code) =>
@@ -74,10 +100,10 @@ public sealed class BaciRecordParser
     static bool TryDouble(CsvReader csv, ReadOnlySpan<byte> field, int index, out double value) =>
         BaciNumbers.TryDecimal(field, out value) || csv.TryParse(index, out value);
 
-    BaciRecord CountryError(CsvReader csv, int index, string column, string role) =>
+    BaciRecord CountryError(CsvReader csv, int index, string column, string role, Known known) =>
         Quarantine(csv, column, csv.TryParse<int>(index, out _)
             ? $"{role} code {csv.GetString(index)} is not in the country-code file"
-            : $"'{csv.GetString(index)}' is not a BACI country code");
+            : $"'{csv.GetString(index)}' is not a BACI country code", known);
 
     bool TryProduct(CsvReader csv, out int code)
     {
@@ -92,6 +118,7 @@ public sealed class BaciRecordParser
         return false;
     }
 
-    BaciRecord Quarantine(CsvReader csv, string? column, string reason) =>
-        BaciRecord.Quarantined(new QuarantinedRow(_fileDisplay, csv.LineNumber, column, reason, Encoding.UTF8.GetString(csv.RawRecord)));
+    BaciRecord Quarantine(CsvReader csv, string? column, string reason, Known known) =>
+        BaciRecord.Quarantined(new QuarantinedRow(_fileDisplay, csv.LineNumber, column, reason, Encoding.UTF8.GetString(csv.RawRecord),
+            known.Year, known.Reporter, known.Product, known.ValueUsd));
 }

@@ -41,8 +41,11 @@ public sealed class ComtradeNormalizer
         foreach (var (why, count) in mapper.Skipped)
             Log.Warning("{Source}: {Count:N0} record(s) left out: {Reason}", source.Id, count, why);
         quarantine.EnforceShare(source, rows + quarantine.Count);
-        return new NormalizeResult(rows, quarantine.Count, years, string.Join(",", vintages),
-            context.DataFiles.Select(f => f.Display).ToList());
+        // A flow in two files (overlapping API pages, a folder holding a re-download) or twice in one: exact copies are
+        // dropped, different values fail the source.
+        var dropped = TradeFlowDuplicates.Check(source, context.OutputRoot, context.DataFiles[0].Display);
+        return new NormalizeResult(rows - dropped, quarantine.Count, years, string.Join(",", vintages),
+            context.DataFiles.Select(f => f.Display).ToList(), DuplicatesDropped: dropped);
     }
 
     static bool IsJson(string path)

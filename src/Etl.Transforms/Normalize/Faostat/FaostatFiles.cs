@@ -44,7 +44,9 @@ public static partial class FaostatFiles
         var ignored = new List<(FaostatFile, string)>();
         foreach (var file in files.Where(f => f.Layout.Kind == FaostatLayoutKind.Unknown))
         {
-            if (file.Display.Contains('!'))
+            // A bulk zip is a contract: an entry named like its data (…_All_Data…csv) is read, or the source fails; other
+            // entries (code lists, notes) may be something else.
+            if (file.Display.Contains('!') && !file.Name.Contains("_All_Data", StringComparison.OrdinalIgnoreCase))
             {
                 ignored.Add((file, file.Layout.Problem!));
                 continue;

@@ -109,6 +109,10 @@ public sealed partial class DenueNormalizer
                 Log.Information("{Source}: {Rows:N0} establishments read from {File} (line {Line:N0})", source.Id, read, file.Name,
                     csv.LineNumber);
         }
+        if (read == 0)
+            throw new PipelineException("normalize", $"{file.Name} holds no establishments, only its header",
+                "The download is damaged or incomplete: download it again (every data file of a download is read, or none).",
+                source.Id, file.DisplayName, 1);
         Log.Information("{Source}: {File} read, {Rows:N0} establishments", source.Id, file.Name, read);
         return written;
 
