@@ -1,18 +1,18 @@
--- The same flow (connector, vintage, year, month, flow, reporter, partner, product) from two sources would be
--- counted twice: two BACI releases of one vintage, or two Comtrade extracts of the same reporter and year.
--- Only partitions (connector, vintage, year) that two sources share can hold such flows: the flows are read for
--- those alone, so the check costs nothing when no source overlaps another.
-WITH shared AS (
-    SELECT source_kind, hs_vintage, year
-    FROM intermediate.int_trade_partitions
-    GROUP BY ALL
-    HAVING count(DISTINCT source_id) > 1
-)
-SELECT f.source_kind, f.hs_vintage, f.year, f.flow, f.reporter_key, f.partner_key, f.product_code,
-       string_agg(DISTINCT f.source_id, ', ' ORDER BY f.source_id) AS sources
-FROM staging.stg_trade_flows AS f
-JOIN shared AS s USING (source_kind, hs_vintage, year)
-WHERE f.year IN (SELECT year FROM shared)
-GROUP BY f.source_kind, f.hs_vintage, f.year, f.month, f.flow, f.reporter_key, f.partner_key, f.product_code
-HAVING count(DISTINCT f.source_id) > 1
+-- The same flow from two sources would be counted twice: two BACI releases of one vintage covering one year (both are
+-- the year's basis, so every flow would count twice), or two Comtrade extracts holding the same flow (the same
+-- vintage, year, month, reporter, partner and product). Both are read from what the build already aggregated
+-- (intermediate.int_trade_partitions, intermediate.int_trade_mirror_flows, which lists each side's sources), never
+-- from the flows themselves: at a full release, a scan of every flow would cost more than the build.
+SELECT 'baci' AS source_kind, hs_vintage, year, NULL::VARCHAR AS flow, NULL::VARCHAR AS exporter_key, NULL::VARCHAR AS importer_key,
+       NULL::VARCHAR AS product_code, string_agg(DISTINCT source_id, ', ' ORDER BY source_id) AS sources
+FROM intermediate.int_trade_partitions
+WHERE source_kind = 'baci'
+GROUP BY hs_vintage, year
+HAVING count(DISTINCT source_id) > 1
+UNION ALL
+SELECT source_kind, hs_vintage, year, CASE WHEN export_source_ids LIKE '%, %' THEN 'X' ELSE 'M' END, exporter_key, importer_key,
+       product_code, CASE WHEN export_source_ids LIKE '%, %' THEN export_source_ids ELSE import_source_ids END
+FROM intermediate.int_trade_mirror_flows
+WHERE export_source_ids LIKE '%, %' OR import_source_ids LIKE '%, %'
+ORDER BY ALL
 LIMIT 10;

@@ -66,7 +66,7 @@ public static class BaciDataFileReader
                     if (IsDuplicate(in r)) break;
                     var exporter = parser.Country(r.Exporter);
                     var importer = parser.Country(r.Importer);
-                    tally.AddFlow(r.Year, exporter.Iso3, r.ValueUsd);
+                    tally.AddFlow(r.Year, r.Exporter, r.ValueUsd);
                     flow.Year = r.Year;
                     flow.ReporterCode = exporter.CodeText;
                     flow.ReporterIso3 = exporter.Iso3;

@@ -59,7 +59,8 @@ public sealed class BaciNormalizer
             var dropped = tally.DuplicatesDropped;
             if (tally.NeedsDuplicateCheck) dropped += TradeFlowDuplicates.Check(source, outputRoot, dataDisplay);
             if (dropped > 0) Log.Warning("{Source}: {Dropped:N0} exact duplicate flow(s) dropped", source.Id, dropped);
-            read.Quarantine.EnforceLimits(source, total, tally.RowsByYear, tally.ValueByReporterYear);
+            read.Quarantine.EnforceLimits(source, total, tally.RowsByYear(),
+                tally.ValueByReporterYear(code => countries.TryGetValue(code, out var c) ? c.Iso3 : null));
             return new NormalizeResult(read.Rows - (dropped - tally.DuplicatesDropped), read.Quarantine.Count, read.Years, vintage,
                 data.Select(d => d.DisplayName).ToList(), read.Outside, dropped);
         }

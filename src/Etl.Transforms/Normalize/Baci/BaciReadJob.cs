@@ -43,7 +43,7 @@ public sealed class BaciReadJob(SourceDefinition source, IReadOnlyList<BaciFile>
             var fileTally = new BaciTally();
             outside += BaciDataFileReader.Read(source, file, countries, years, vintage, writer, quarantine, plan.ParseWorkersPerFile, fileTally, ct);
             // A year spread over two files can hold a flow in both: the order of each file cannot tell.
-            if (fileTally.RowsByYear.Keys.Any(tally.RowsByYear.ContainsKey)) fileTally.NeedsDuplicateCheck = true;
+            if (fileTally.Years.Any(tally.Years.Contains)) fileTally.NeedsDuplicateCheck = true;
             tally.Absorb(fileTally);
         }
         writer.Dispose();
