@@ -55,7 +55,7 @@ public sealed class MartPublisher
                 Copy(c, mart, hasYear, target, null);
                 written = "written";
             }
-            var rows = c.Scalar<long>($"SELECT count(*) FROM marts.{DuckDb.Identifier(mart)}");
+            var rows = PublishedRows(c, target);
             marts.Add((mart, rows, written));
             Log.Information("Published marts.{Mart}: {Rows:N0} rows ({Written})", mart, rows, written);
         }
@@ -82,6 +82,15 @@ public sealed class MartPublisher
             Write(c, $"SELECT * FROM {table} WHERE year {(year == "NULL" ? "IS NULL" : "= " + year)} ORDER BY ALL",
                 Path.Combine(target, $"year={year}", "part-0.parquet"));
     }
+
+    /// <summary>
+    /// The rows of the mart's published files, from their Parquet footers: counting the mart itself would compute a view
+    /// (<c>country_product_rca</c>: every year's RCA, minutes at a full release) a second time.
+    /// </summary>
+    static long PublishedRows(DuckDB.NET.Data.DuckDBConnection c, string target) =>
+        Directory.EnumerateFiles(target, "*.parquet", SearchOption.AllDirectories).Any()
+            ? c.Scalar<long>($"SELECT count(*) FROM read_parquet({DuckDb.Literal(Path.Combine(target, "**", "*.parquet").Replace('\\', '/'))}, hive_partitioning = false)")
+            : 0;
 
     static void Write(DuckDB.NET.Data.DuckDBConnection c, string query, string file)
     {
