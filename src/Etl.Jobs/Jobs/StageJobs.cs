@@ -67,6 +67,7 @@ public static class StageProgress
         Debris.Clean(request.Layout, request.RunId);
         Log.Information("[{Step}/{Steps}] {Stage} started (run {RunId})", step, Steps, stage, request.RunId);
         StageReport r;
+        var started = DateTimeOffset.UtcNow;
         try
         {
             r = await run();
@@ -76,12 +77,16 @@ public static class StageProgress
             RunLedger.Write(request.Layout, request.RunId, stage, new StageReport
             {
                 Stage = stage, Status = "failed", Error = e.Message, Details = [e.GetType().Name],
+                StartedAt = started, FinishedAt = DateTimeOffset.UtcNow,
             });
             throw;
         }
+        r = r with { StartedAt = started, FinishedAt = DateTimeOffset.UtcNow };
+        RunLedger.Write(request.Layout, request.RunId, stage, r);
         Log.Information("[{Step}/{Steps}] {Stage} {Status}: {Rows:N0} {Unit}, {Quarantined:N0} quarantined, {Seconds:0.00} s",
             step, Steps, r.Stage, r.Status, r.Rows, r.Unit, r.QuarantinedRows, r.Seconds);
         foreach (var d in r.Details) Log.Information("      {Detail}", d);
+        foreach (var w in r.Warnings) Log.Warning("      {Warning}", w);
         return $"{r.Stage} {r.Status}: {r.Rows:N0} {r.Unit} in {r.Seconds:0.00} s";
     }
 

@@ -28,6 +28,47 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("unknown option '--frobnicate' for run", r.Stderr);
     }
 
+    [Theory]
+    [InlineData(new[] { "run", "--forse" }, "error: unknown option '--forse' for run (did you mean --force?); see `run --help`")]
+    [InlineData(new[] { "run", "--years", "2001" }, "error: unknown option '--years' for run; see `run --help`")]
+    [InlineData(new[] { "validate", "--rows", "5", "--years", "2010-2012", "--workers", "4" },
+        "error: unknown option '--rows' for validate; see `validate --help`")]
+    [InlineData(new[] { "rnu" },
+        "error: unknown command 'rnu' (did you mean run?) (commands: run, serve, jobs, trigger, backfill, clusters, report, query, runs, validate, bench, help); see --help")]
+    [InlineData(new[] { "trigger" },
+        "error: trigger needs ID: The schedule's id in pipelines/schedule.json, e.g. baci-monthly (see `trigger --help`)")]
+    [InlineData(new[] { "serve", "--workers", "0" }, "error: --workers takes a whole number from 1 to 64, not '0' (see `serve --help`)")]
+    [InlineData(new[] { "backfill", "baci_hs92_sample", "--years", "2001-1999" },
+        "error: --years 2001-1999 is reversed: write the first year first (1999-2001) (see `backfill --help`)")]
+    [InlineData(new[] { "backfill", "baci_hs92_sampel", "--years", "1999-2001" },
+        "error: unknown source 'baci_hs92_sampel' (closest: baci_hs92_sample, inegi_bie_sample, faostat_pp_sample)")]
+    public async Task A_bad_command_line_is_one_line_with_the_closest_option_and_exit_2(string[] args, string line)
+    {
+        var r = await CliRunner.RunAsync(Repo.Root, [.. args, "--data-dir", _dir.Combine("data")]);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal(line, Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.False(Directory.Exists(_dir.Combine("data", "raw")), "nothing may be pulled");
+    }
+
+    [Theory]
+    [InlineData("run", "--force", "--wait <SECONDS>", "--rows")]
+    [InlineData("report", "<ID>", "--data-dir <DIR>", "--force")]
+    [InlineData("trigger", "<ID>", "--storage <memory|postgres>", "--workers")]
+    [InlineData("bench", "--chaos <TRIALS>", "--threads <N>", "--storage")]
+    public async Task Each_command_prints_its_own_usage(string command, string takes, string alsoTakes, string doesNotTake)
+    {
+        var r = await CliRunner.RunAsync(_dir.Path, command, "--help");
+        var viaHelp = await CliRunner.RunAsync(_dir.Path, "help", command);
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains($"clusteretl {command}", r.Stdout);
+        Assert.Contains(takes, r.Stdout);
+        Assert.Contains(alsoTakes, r.Stdout);
+        Assert.DoesNotContain(doesNotTake, r.Stdout);
+        Assert.Equal(r.Stdout, viaHelp.Stdout);
+    }
+
     [Fact]
     public async Task An_invalid_definition_fails_before_any_work_with_one_line_naming_file_and_field()
     {

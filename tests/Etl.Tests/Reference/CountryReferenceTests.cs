@@ -21,7 +21,7 @@ public sealed class CountryReferenceTests : IDisposable
         return rows;
     }
 
-    [Fact]
+    [RequiresSharedFact]
     public void Every_BACI_code_of_the_real_country_file_maps_to_the_same_ISO3_or_a_known_non_country()
     {
         // ../shared/data/real/baci/country_codes.csv (CEPII V202201): 238 codes, some not ISO numeric, some without ISO3.
@@ -46,7 +46,7 @@ public sealed class CountryReferenceTests : IDisposable
         Assert.Equal("residual", Countries.ByBaciCode(697)!.Kind); // "Europe EFTA, nes"
     }
 
-    [Fact]
+    [RequiresSharedFact]
     public void Every_area_of_the_real_FAOSTAT_downloads_resolves_and_is_valid_in_its_year()
     {
         var web = ReadCsv(Repo.SharedFile("data", "real", "faostat", "FAOSTAT_data.csv"))

@@ -1,9 +1,10 @@
+using System.CommandLine;
 using System.Globalization;
 using ClusterEtl.Transforms.Pipeline;
 using ClusterEtl.Transforms.Warehouse;
 using DuckDB.NET.Data;
 
-namespace ClusterEtl.Jobs.Cli;
+namespace ClusterEtl.Jobs.Commands;
 
 /// <summary>
 /// <c>report CLUSTER_ID</c>: a readable profile of one cluster from the published warehouse — the latest year
@@ -13,6 +14,19 @@ namespace ClusterEtl.Jobs.Cli;
 public static class ReportCommand
 {
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static Command Create()
+    {
+        var id = new Argument<string>("ID") { Description = "The cluster's id, e.g. chile-salmon (see `clusters`)" };
+        var data = CommonOptions.DataDir();
+        var command = new Command("report", "A readable profile of one cluster from the published warehouse: exports, prices and " +
+                                            "concentration per year, latest year and trend")
+        {
+            id, data,
+        };
+        command.SetAction(p => Run(p.GetValue(id)!, new DataLayout(p.GetValue(data)!), Console.Out));
+        return command;
+    }
 
     public static int Run(string id, DataLayout layout, TextWriter output)
     {
