@@ -77,7 +77,7 @@ public static class StageProgress
             RunLedger.Write(request.Layout, request.RunId, stage, new StageReport
             {
                 Stage = stage, Status = "failed", Error = e.Message, Details = [e.GetType().Name],
-                StartedAt = started, FinishedAt = DateTimeOffset.UtcNow,
+                StartedAt = started, FinishedAt = DateTimeOffset.UtcNow, Seconds = (DateTimeOffset.UtcNow - started).TotalSeconds,
             });
             throw;
         }

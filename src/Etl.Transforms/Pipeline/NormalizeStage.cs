@@ -114,7 +114,16 @@ public sealed class NormalizeStage
         var context = new NormalizeContext(source,
             files.Select(f => new SourceFile(f.Role, Path.Combine(layout.DataDir, f.Path), f.Path)).ToList(),
             extractId, stagedLake, stagedQuarantine, years, definitions);
-        var result = await connector.NormalizeAsync(context, ct);
+        NormalizeResult result;
+        try
+        {
+            result = await connector.NormalizeAsync(context, ct);
+        }
+        catch (PipelineException e) when (e is not TransientPipelineException && WhereConfigured(e, files) is { } configured)
+        {
+            // Name the file as the user configured it first; the raw store's copy second.
+            throw new PipelineException(e.Stage, e.What, e.Hint, e.Source, configured, e.Line, e.Column, e);
+        }
         var seconds = sw.Elapsed.TotalSeconds;
         Log.Information("{Source}: {Rows:N0} rows normalized ({RowsPerSecond:N0} rows/s), {Quarantined:N0} quarantined, years {Years}",
             source.Id, result.Rows, result.Rows / Math.Max(seconds, 1e-6), result.Quarantined, result.Years);
@@ -178,6 +187,14 @@ public sealed class NormalizeStage
 
         AtomicFile.WriteAllText(layout.NormalizeStateFile(source.Id), JsonSerializer.Serialize(state, StageReport.Json));
         return state;
+    }
+
+    /// <summary>"&lt;location&gt; (stored as raw/…)" for an error naming a pulled file whose location differs from its raw path.</summary>
+    static string? WhereConfigured(PipelineException e, IReadOnlyList<Pull.ManifestEntry> files)
+    {
+        if (e.FilePath is null) return null;
+        var file = files.FirstOrDefault(f => e.FilePath.StartsWith(f.Path, StringComparison.Ordinal));
+        return file is null || file.Location == file.Path ? null : $"{file.Location}{e.FilePath[file.Path.Length..]} (stored as {e.FilePath})";
     }
 
     /// <summary>

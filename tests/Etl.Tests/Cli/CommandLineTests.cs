@@ -86,6 +86,31 @@ public sealed class CommandLineTests : IDisposable
         Assert.False(Directory.Exists(_dir.Combine("data", "raw")), "nothing may be pulled");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_failed_run_says_it_once_naming_the_configured_file_with_the_stack_trace_in_the_log_or_with_v(bool verbose)
+    {
+        Repo.CopyDirectory(Repo.Pipelines, _dir.Combine("pipelines"));
+        foreach (var f in Directory.GetFiles(_dir.Combine("pipelines", "sources"))) File.Delete(f);
+        _dir.Write("peru_asparagus.csv", "a,b\n1,2\n");
+        _dir.Write("pipelines/sources/peru_asparagus.json", """{ "id": "peru_asparagus", "kind": "comtrade", "location": "../peru_asparagus.csv" }""");
+
+        var r = await CliRunner.RunAsync(_dir.Path, verbose ? ["run", "-v", "--sql", Repo.Sql] : ["run", "--sql", Repo.Sql]);
+
+        Assert.Equal(1, r.ExitCode);
+        var error = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: normalize failed [source peru_asparagus; {_dir.Combine("peru_asparagus.csv")} (stored as raw/peru_asparagus/", error);
+        Assert.Contains("/peru_asparagus.csv), line 1]: the header is not a Comtrade layout: missing refyear", error);
+        // The log line once, without the stage said twice; Hangfire's copy of the failure is on the console only with -v.
+        if (!verbose) Assert.Single(r.Stdout.Split('\n'), l => l.Contains("the header is not a Comtrade layout"));
+        Assert.DoesNotContain("normalize failed: normalize failed", r.Stdout);
+        Assert.Equal(verbose, r.Stdout.Contains("Failed to process the job"));
+        Assert.Equal(verbose, r.Stdout.Contains("   at ClusterEtl.Transforms.Normalize.Comtrade"));
+        var log = File.ReadAllText(Assert.Single(Directory.GetFiles(_dir.Combine("data", "logs"))));
+        Assert.Contains("at ClusterEtl.Transforms.Normalize.Comtrade", log);
+    }
+
     [Fact]
     public async Task Clusters_lists_the_catalogue_and_shows_what_a_cluster_covers()
     {
