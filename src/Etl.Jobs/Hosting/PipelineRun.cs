@@ -38,6 +38,7 @@ public static class PipelineRun
         var definitions = PipelineDefinitions.Load(request.PipelinesDir);
         Log.Information("Run {RunId}: {Sources} source(s), {Clusters} cluster(s), data in {DataDir}",
             request.RunId, definitions.Sources.Count, definitions.Clusters.Count, request.DataDir);
+        foreach (var warning in definitions.Warnings) Log.Warning("{Warning}", warning);
 
         using var storage = new InMemoryStorage(new InMemoryStorageOptions());
         var filters = OneShotFilters();

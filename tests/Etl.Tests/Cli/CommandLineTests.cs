@@ -132,6 +132,33 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_reports_every_problem_at_once_and_compiles_the_models_against_the_lake_columns()
+    {
+        Repo.CopyDirectory(Repo.Pipelines, _dir.Combine("pipelines"));
+        Repo.CopyDirectory(Repo.Sql, _dir.Combine("sql"));
+        var cluster = _dir.Combine("pipelines", "clusters", "chile-salmon.json");
+        File.WriteAllText(cluster, File.ReadAllText(cluster).Replace("\"030212\"", "\"3O2\""));
+        var prices = _dir.Combine("sql", "marts", "cluster_prices.sql");
+        File.WriteAllText(prices, File.ReadAllText(prices).Replace("pr.producer_price_usd_t * b.base_value", "pr.producer_price_usd * b.base_value"));
+        var exports = _dir.Combine("sql", "marts", "cluster_exports.sql");
+        File.WriteAllLines(exports, File.ReadAllLines(exports).Where(l => !l.StartsWith("COMMENT ON COLUMN marts.cluster_exports.rca ", StringComparison.Ordinal)));
+        _dir.Write("pipelines/clusters/peru-asparagus.yaml", "id: peru-asparagus");
+
+        var r = await CliRunner.RunAsync(_dir.Path, "validate", "--sql", _dir.Combine("sql"));
+
+        Assert.Equal(1, r.ExitCode);
+        var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToList();
+        Assert.Equal("error: 3 problem(s):", lines[0]);
+        Assert.Equal("pipelines/clusters/chile-salmon.json: field 'products.hs[0]': '3O2' is not an HS code of 2, 4 or 6 digits", lines[1]);
+        Assert.StartsWith("sql/marts/cluster_prices.sql: Binder Error: ", lines[2]);
+        Assert.Contains("does not have a column named \"producer_price_usd\"", lines[2]);
+        Assert.Equal("sql/marts/cluster_exports.sql: no COMMENT ON COLUMN for rca (every column must be documented; the build fails otherwise)",
+            lines[3]);
+        Assert.Equal(4, lines.Count);
+        Assert.Contains("warning: pipelines/clusters/peru-asparagus.yaml is not read", r.Stdout);
+    }
+
+    [Fact]
     public async Task Validate_reports_sources_clusters_and_model_order()
     {
         var r = await CliRunner.RunAsync(Repo.Root, "validate");
@@ -139,6 +166,6 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("baci_hs92_sample", r.Stdout);
         Assert.Contains("staging.stg_trade_flows", r.Stdout);
-        Assert.Contains("Definitions are valid.", r.Stdout);
+        Assert.Contains("Definitions are valid; every model compiles against the lake's columns and is documented.", r.Stdout);
     }
 }
