@@ -87,7 +87,9 @@ public static class StageProgress
             step, Steps, r.Stage, r.Status, r.Rows, r.Unit, r.QuarantinedRows, r.Seconds);
         foreach (var d in r.Details) Log.Information("      {Detail}", d);
         foreach (var w in r.Warnings) Log.Warning("      {Warning}", w);
-        return $"{r.Stage} {r.Status}: {r.Rows:N0} {r.Unit} in {r.Seconds:0.00} s";
+        // Hangfire keeps this as the job's result: the stage's summary on the dashboard's job page.
+        return $"{r.Stage} {r.Status}: {r.Rows:N0} {r.Unit}, {r.QuarantinedRows:N0} quarantined, {r.Seconds:0.00} s" +
+               (r.Warnings.Count > 0 ? $"; {r.Warnings.Count} warning(s): {string.Join("; ", r.Warnings)}" : "");
     }
 
     /// <summary>The data folder's lock for a stage; a folder busy with a hand-started run is a transient failure (retried).</summary>

@@ -34,7 +34,7 @@ public sealed class ServiceTests(PostgresServer postgres) : IClassFixture<Postgr
 
         var jobs = await CliRunner.RunAsync(_dir.Path, env, ["jobs", .. common]);
         Assert.Equal(0, jobs.ExitCode);
-        Assert.Contains("refresh:baci-monthly", jobs.Stdout);
+        Assert.Contains("baci-monthly", jobs.Stdout);
         Assert.Contains("America/Santiago", jobs.Stdout);
         for (var i = 0; i < 3; i++)
         {
@@ -196,13 +196,13 @@ public sealed class ServiceTests(PostgresServer postgres) : IClassFixture<Postgr
         await using (var db = new Npgsql.NpgsqlConnection(env["CLUSTERETL_POSTGRES"]))
         {
             await db.OpenAsync();
-            const string key = "recurring-job:refresh:baci-monthly";
+            const string key = "recurring-job:baci-monthly";
             foreach (var sql in new[]
                      {
                          $"UPDATE hangfire.hash SET value = '2023-10-01T06:00:00.0000000Z' WHERE key = '{key}' AND field = 'CreatedAt'",
                          $"UPDATE hangfire.hash SET value = '2023-12-01T06:00:00.0000000Z' WHERE key = '{key}' AND field = 'NextExecution'",
                          $"INSERT INTO hangfire.hash (key, field, value) VALUES ('{key}', 'LastExecution', '2023-11-01T06:00:00.0000000Z')",
-                         "UPDATE hangfire.set SET score = 1701410400 WHERE key = 'recurring-jobs' AND value = 'refresh:baci-monthly'",
+                         "UPDATE hangfire.set SET score = 1701410400 WHERE key = 'recurring-jobs' AND value = 'baci-monthly'",
                      })
                 await new Npgsql.NpgsqlCommand(sql, db).ExecuteNonQueryAsync();
         }
