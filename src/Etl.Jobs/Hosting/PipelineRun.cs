@@ -38,6 +38,7 @@ public static class PipelineRun
         var definitions = PipelineDefinitions.Load(request.PipelinesDir);
         Log.Information("Run {RunId}: {Sources} source(s), {Clusters} cluster(s), data in {DataDir}",
             request.RunId, definitions.Sources.Count, definitions.Clusters.Count, request.DataDir);
+        foreach (var warning in definitions.Warnings) Log.Warning("{Warning}", warning);
 
         using var storage = new InMemoryStorage(new InMemoryStorageOptions());
         var filters = OneShotFilters();
@@ -84,7 +85,7 @@ public static class PipelineRun
                         if (!type.Contains("PipelineException", StringComparison.Ordinal) &&
                             !type.Contains("DefinitionException", StringComparison.Ordinal))
                             message = $"{StageNames[i]} failed with an unexpected {type}: {message} (see the log file for details)";
-                        Log.Error("[{Step}/4] {Stage} failed: {Error}", i + 1, StageNames[i], message);
+                        Log.Error("[{Step}/4] {Error}", i + 1, message);
                         return new RunOutcome(false, request.RunId, Reports(request), StageNames[i], message);
                     case "Deleted":
                         return new RunOutcome(false, request.RunId, Reports(request), StageNames[i], $"{StageNames[i]} job was deleted");

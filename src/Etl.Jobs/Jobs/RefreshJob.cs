@@ -13,7 +13,7 @@ public sealed class RefreshJob
 {
     static readonly ILogger Log = Serilog.Log.ForContext<RefreshJob>();
 
-    [JobDisplayName("refresh {0}")]
+    [JobDisplayName("refresh (schedule {0})")]
     public string Start(string scheduleId, string[]? sources, string pipelinesDir, string dataDir, string sqlDir)
     {
         var request = new RunRequest(RunRequest.NewRunId(DateTimeOffset.UtcNow), pipelinesDir, dataDir, sqlDir, false, sources);

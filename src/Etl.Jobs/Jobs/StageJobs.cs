@@ -67,6 +67,7 @@ public static class StageProgress
         Debris.Clean(request.Layout, request.RunId);
         Log.Information("[{Step}/{Steps}] {Stage} started (run {RunId})", step, Steps, stage, request.RunId);
         StageReport r;
+        var started = DateTimeOffset.UtcNow;
         try
         {
             r = await run();
@@ -76,13 +77,19 @@ public static class StageProgress
             RunLedger.Write(request.Layout, request.RunId, stage, new StageReport
             {
                 Stage = stage, Status = "failed", Error = e.Message, Details = [e.GetType().Name],
+                StartedAt = started, FinishedAt = DateTimeOffset.UtcNow, Seconds = (DateTimeOffset.UtcNow - started).TotalSeconds,
             });
             throw;
         }
+        r = r with { StartedAt = started, FinishedAt = DateTimeOffset.UtcNow };
+        RunLedger.Write(request.Layout, request.RunId, stage, r);
         Log.Information("[{Step}/{Steps}] {Stage} {Status}: {Rows:N0} {Unit}, {Quarantined:N0} quarantined, {Seconds:0.00} s",
             step, Steps, r.Stage, r.Status, r.Rows, r.Unit, r.QuarantinedRows, r.Seconds);
         foreach (var d in r.Details) Log.Information("      {Detail}", d);
-        return $"{r.Stage} {r.Status}: {r.Rows:N0} {r.Unit} in {r.Seconds:0.00} s";
+        foreach (var w in r.Warnings) Log.Warning("      {Warning}", w);
+        // Hangfire keeps this as the job's result: the stage's summary on the dashboard's job page.
+        return $"{r.Stage} {r.Status}: {r.Rows:N0} {r.Unit}, {r.QuarantinedRows:N0} quarantined, {r.Seconds:0.00} s" +
+               (r.Warnings.Count > 0 ? $"; {r.Warnings.Count} warning(s): {string.Join("; ", r.Warnings)}" : "");
     }
 
     /// <summary>The data folder's lock for a stage; a folder busy with a hand-started run is a transient failure (retried).</summary>

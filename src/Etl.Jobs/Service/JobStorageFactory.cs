@@ -1,4 +1,4 @@
-using ClusterEtl.Jobs.Cli;
+using ClusterEtl.Jobs.Commands;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;

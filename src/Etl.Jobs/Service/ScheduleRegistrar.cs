@@ -28,8 +28,10 @@ public static class ScheduleRegistrar
         }
         var wanted = schedules.Select(s => s.RecurringJobId).ToHashSet();
         using var connection = storage.GetConnection();
+        // Ours are the refresh jobs (and those of the older "refresh:<id>" naming); any other recurring job is left alone.
         foreach (var stale in connection.GetRecurringJobs()
-                     .Where(r => r.Id.StartsWith(ScheduleDefinitions.RecurringJobPrefix, StringComparison.Ordinal) && !wanted.Contains(r.Id)))
+                     .Where(r => (r.Job?.Type == typeof(RefreshJob) || r.Id.StartsWith(ScheduleDefinitions.RecurringJobPrefix, StringComparison.Ordinal)) &&
+                                 !wanted.Contains(r.Id)))
         {
             manager.RemoveIfExists(stale.Id);
             Log.Information("Schedule {Id} removed: no longer in {File}", stale.Id, ScheduleDefinitions.FileName);

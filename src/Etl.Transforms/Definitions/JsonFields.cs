@@ -21,18 +21,35 @@ public sealed partial class JsonFields(string file, JsonElement element, string 
 
     public static JsonFields Load(string file, string displayName)
     {
+        var text = System.IO.File.ReadAllText(file);
         try
         {
-            using var doc = JsonDocument.Parse(System.IO.File.ReadAllText(file), Options);
+            using var doc = JsonDocument.Parse(text, Options);
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
                 throw new DefinitionException(displayName, "$", "the file must hold one JSON object");
             return new JsonFields(displayName, doc.RootElement.Clone(), "");
         }
         catch (JsonException e)
         {
-            throw new DefinitionException(displayName, "$",
-                $"not valid JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}: {e.Message.Split(" Path:")[0]}");
+            throw new DefinitionException(displayName, "$", SyntaxError(text, e));
         }
+    }
+
+    /// <summary>"not valid JSON at line 3, column 5: …": one position, 1-based, the column in characters (the parser counts
+    /// bytes), and the parser's message without its own position and final period.</summary>
+    public static string SyntaxError(string text, JsonException e)
+    {
+        var line = (int)(e.LineNumber ?? 0);
+        var lines = text.Split('\n');
+        var bytes = (int)(e.BytePositionInLine ?? 0);
+        var column = bytes + 1;
+        if (line < lines.Length)
+        {
+            var utf8 = System.Text.Encoding.UTF8.GetBytes(lines[line]);
+            column = System.Text.Encoding.UTF8.GetCharCount(utf8, 0, Math.Min(bytes, utf8.Length)) + 1;
+        }
+        var message = e.Message.Split(" Path:")[0].Split(" LineNumber:")[0].Trim().TrimEnd('.');
+        return $"not valid JSON at line {line + 1}, column {column}: {message}";
     }
 
     string Path(string name) => path.Length == 0 ? name : $"{path}.{name}";

@@ -16,27 +16,69 @@ public sealed partial record PipelineDefinitions(
     WarehouseSettings? Settings = null,
     Reference.HsReference? Hs = null)
 {
+    /// <summary>Things to look at that are no error (a definition file with another extension, which is not read).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public static IReadOnlyList<string> SourceKinds => Normalize.SourceConnectors.Kinds;
 
     public static PipelineDefinitions Load(string pipelinesDir)
+    {
+        var definitions = Load(pipelinesDir, out var problems);
+        return problems.Count > 0 ? throw DefinitionException.Of(problems) : definitions;
+    }
+
+    /// <summary>Loads what is valid and collects every problem (<c>validate</c> reports them all in one pass).</summary>
+    public static PipelineDefinitions Load(string pipelinesDir, out IReadOnlyList<DefinitionException> problemsFound)
     {
         var dir = Path.GetFullPath(pipelinesDir);
         if (!System.IO.Directory.Exists(dir))
             throw new DefinitionException(dir, "$", "the pipelines folder does not exist (pass --pipelines DIR)");
         var countryFile = Reference.CountryReference.PathIn(dir);
         var countries = File.Exists(countryFile) ? Reference.CountryReference.Load(countryFile) : null;
-        var sources = Files(dir, "sources").Select(f => LoadSource(dir, f)).ToList();
+        var problems = new List<DefinitionException>();
+        var sources = Collect(Files(dir, "sources"), f => LoadSource(dir, f), problems);
         var itemsFile = Reference.FaoItemReference.PathIn(dir);
         var faoItemCodes = File.Exists(itemsFile) ? Reference.FaoItemReference.Load(itemsFile).Select(i => i.ItemCode).ToHashSet() : null;
         var mexico = Reference.MexicoReference.LoadFrom(dir);
         var hs = Reference.HsReference.LoadFrom(dir);
-        var clusters = Files(dir, "clusters").Select(f => LoadCluster(dir, f, countries, faoItemCodes, mexico, hs)).ToList();
-        if (sources.Count == 0)
-            throw new DefinitionException(Path.Combine(dir, "sources"), "$", "no source definitions (*.json) found");
-        if (clusters.Count == 0)
-            throw new DefinitionException(Path.Combine(dir, "clusters"), "$", "no cluster definitions (*.json) found");
-        return new PipelineDefinitions(dir, sources, clusters, countries, mexico, WarehouseSettings.Load(dir), hs);
+        var clusters = Collect(Files(dir, "clusters"), f => LoadCluster(dir, f, countries, faoItemCodes, mexico, hs), problems);
+        if (sources.Count == 0 && problems.Count == 0)
+            problems.Add(new DefinitionException(Path.Combine(dir, "sources"), "$", "no source definitions (*.json) found"));
+        if (clusters.Count == 0 && problems.Count == 0)
+            problems.Add(new DefinitionException(Path.Combine(dir, "clusters"), "$", "no cluster definitions (*.json) found"));
+        var settings = Collect([dir], WarehouseSettings.Load, problems).SingleOrDefault();
+        problemsFound = problems;
+        return new PipelineDefinitions(dir, sources, clusters, countries, mexico, settings, hs) { Warnings = OtherFiles(dir) };
     }
+
+    /// <summary>Loads each file, collecting the problems of all of them (one pass reports every bad file).</summary>
+    static List<T> Collect<T>(IEnumerable<string> files, Func<string, T> load, List<DefinitionException> problems)
+    {
+        var loaded = new List<T>();
+        foreach (var file in files)
+        {
+            try
+            {
+                loaded.Add(load(file));
+            }
+            catch (DefinitionException e)
+            {
+                problems.AddRange(e.All.Count > 0 ? e.All : [e]);
+            }
+        }
+        return loaded;
+    }
+
+    /// <summary>Definition files that are not read because they do not end in .json (a .jsonc or .yaml copy): any in sources/
+    /// and clusters/, and schedule.* or warehouse.* in the folder itself.</summary>
+    static List<string> OtherFiles(string dir) =>
+        new[] { "sources", "clusters" }.Select(sub => Path.Combine(dir, sub)).Where(System.IO.Directory.Exists)
+            .SelectMany(d => System.IO.Directory.GetFiles(d).Order(StringComparer.Ordinal))
+            .Concat(System.IO.Directory.GetFiles(dir).Order(StringComparer.Ordinal)
+                .Where(f => Path.GetFileNameWithoutExtension(f) is "schedule" or "warehouse"))
+            .Where(f => !f.EndsWith(".json", StringComparison.Ordinal) && !Path.GetFileName(f).StartsWith('.'))
+            .Select(f => $"{Display(dir, f)} is not read: definitions are *.json files (JSON with // comments); rename it to .json or move it away")
+            .ToList();
 
     /// <summary>The file a cluster is defined in (its id is the file name).</summary>
     public string ClusterFile(string id) => Path.Combine(Directory, "clusters", id + ".json");
@@ -130,7 +172,10 @@ public sealed partial record PipelineDefinitions(
             var elsewhere = hsReference.VintagesOf(hs[i]);
             throw products.Error($"hs[{i}]", $"HS code {hs[i]} is not in {Reference.HsReference.ProductsFile} for {vintage}" +
                 (elsewhere.Count > 0 ? $" (it exists in {string.Join(", ", elsewhere)}: check hs_vintage)" : "") +
-                $" (closest in {vintage}: {string.Join(", ", hsReference.Closest(vintage, hs[i]))}); add it to pipelines/reference/{Reference.HsReference.ProductsFile} if it is right");
+                (hsReference.InHeading(vintage, hs[i]) is { Count: > 0 } heading
+                    ? $" (heading {hs[i][..4]} in {vintage}: {string.Join("; ", heading)})"
+                    : $" (closest in {vintage}: {string.Join(", ", hsReference.Closest(vintage, hs[i]))})") +
+                $"; add it to pipelines/reference/{Reference.HsReference.ProductsFile} if it is right");
         }
         var faoItems = new List<int>();
         var itemTexts = products.StringOrNumberList("fao_items");

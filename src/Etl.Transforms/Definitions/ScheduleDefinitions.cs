@@ -6,8 +6,8 @@ namespace ClusterEtl.Transforms.Definitions;
 /// <summary>A recurring refresh: which sources (null = all), when (cron in a time zone).</summary>
 public sealed record ScheduleEntry(string Id, string Cron, TimeZoneInfo TimeZone, IReadOnlyList<string>? Sources)
 {
-    /// <summary>The Hangfire recurring-job id; the prefix tells ours apart when the file is re-synchronised.</summary>
-    public string RecurringJobId => ScheduleDefinitions.RecurringJobPrefix + Id;
+    /// <summary>The Hangfire recurring-job id: the schedule's own id, as the dashboard and <c>jobs</c> show it.</summary>
+    public string RecurringJobId => Id;
 
     public DateTime? NextOccurrenceUtc(DateTime fromUtc) => ScheduleDefinitions.ParseCron(Cron).GetNextOccurrence(fromUtc, TimeZone);
 }
@@ -19,6 +19,8 @@ public sealed record ScheduleEntry(string Id, string Cron, TimeZoneInfo TimeZone
 public static class ScheduleDefinitions
 {
     public const string FileName = "schedule.json";
+    /// <summary>The prefix recurring jobs had before they took the schedule's id: removed at the next sync, and still
+    /// accepted by <c>trigger</c>.</summary>
     public const string RecurringJobPrefix = "refresh:";
 
     public static IReadOnlyList<ScheduleEntry> Load(PipelineDefinitions definitions)

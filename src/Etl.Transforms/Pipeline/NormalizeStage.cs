@@ -31,6 +31,7 @@ public sealed class NormalizeStage
                          "Run the pull stage of this run first.");
         long rows = 0, quarantined = 0;
         var details = new List<string>();
+        var warnings = new List<string>();
         var normalizedAny = false;
         foreach (var source in request.SelectSources(definitions))
         {
@@ -60,6 +61,15 @@ public sealed class NormalizeStage
             }
 
             var state = await NormalizeSourceAsync(request, connector, source, definitions, files, fingerprint.Value, previous, ct);
+            if (state is null)
+            {
+                var (first, last) = request.YearRange!.Value;
+                var warning = $"{source.Id}: no rows of years {first}-{last} in the source; nothing replaced, nothing new to publish";
+                Log.Warning("{Warning}", warning);
+                details.Add(warning);
+                warnings.Add(warning);
+                continue;
+            }
             normalizedAny = true;
             rows += state.Rows;
             quarantined += state.Quarantined;
@@ -77,12 +87,14 @@ public sealed class NormalizeStage
             QuarantinedRows = quarantined,
             Seconds = sw.Elapsed.TotalSeconds,
             Details = details,
+            Warnings = warnings,
         };
         RunLedger.Write(layout, request.RunId, Name, report);
         return report;
     }
 
-    static async Task<NormalizeState> NormalizeSourceAsync(RunRequest request, ISourceConnector connector, SourceDefinition source,
+    /// <summary>Normalizes one source into the lake; null when a backfill's years hold no rows (the lake is left as it was).</summary>
+    static async Task<NormalizeState?> NormalizeSourceAsync(RunRequest request, ISourceConnector connector, SourceDefinition source,
         PipelineDefinitions definitions, IReadOnlyList<Pull.ManifestEntry> files, string fingerprint, NormalizeState? previous,
         CancellationToken ct)
     {
@@ -102,7 +114,16 @@ public sealed class NormalizeStage
         var context = new NormalizeContext(source,
             files.Select(f => new SourceFile(f.Role, Path.Combine(layout.DataDir, f.Path), f.Path)).ToList(),
             extractId, stagedLake, stagedQuarantine, years, definitions);
-        var result = await connector.NormalizeAsync(context, ct);
+        NormalizeResult result;
+        try
+        {
+            result = await connector.NormalizeAsync(context, ct);
+        }
+        catch (PipelineException e) when (e is not TransientPipelineException && WhereConfigured(e, files) is { } configured)
+        {
+            // Name the file as the user configured it first; the raw store's copy second.
+            throw new PipelineException(e.Stage, e.What, e.Hint, e.Source, configured, e.Line, e.Column, e);
+        }
         var seconds = sw.Elapsed.TotalSeconds;
         Log.Information("{Source}: {Rows:N0} rows normalized ({RowsPerSecond:N0} rows/s), {Quarantined:N0} quarantined, years {Years}",
             source.Id, result.Rows, result.Rows / Math.Max(seconds, 1e-6), result.Quarantined, result.Years);
@@ -110,6 +131,12 @@ public sealed class NormalizeStage
             Log.Warning("{Source}: {Quarantined:N0} row(s) quarantined; see lake/quarantine/source={Source}/ or staging.stg_quarantine",
                 source.Id, result.Quarantined, source.Id);
 
+        if (years is not null && result.Rows == 0 && result.Quarantined == 0)
+        {
+            // A backfill of years the source does not hold: replacing them would delete partitions for nothing.
+            Directory.Delete(staging, recursive: true);
+            return null;
+        }
         FaultPoints.Reach("normalize:staged");
         var parking = Path.Combine(layout.RunStaging(request.RunId), "normalize-previous", source.Id);
         var quarantine = Path.Combine(layout.QuarantineDir, $"source={source.Id}");
@@ -160,6 +187,14 @@ public sealed class NormalizeStage
 
         AtomicFile.WriteAllText(layout.NormalizeStateFile(source.Id), JsonSerializer.Serialize(state, StageReport.Json));
         return state;
+    }
+
+    /// <summary>"&lt;location&gt; (stored as raw/…)" for an error naming a pulled file whose location differs from its raw path.</summary>
+    static string? WhereConfigured(PipelineException e, IReadOnlyList<Pull.ManifestEntry> files)
+    {
+        if (e.FilePath is null) return null;
+        var file = files.FirstOrDefault(f => e.FilePath.StartsWith(f.Path, StringComparison.Ordinal));
+        return file is null || file.Location == file.Path ? null : $"{file.Location}{e.FilePath[file.Path.Length..]} (stored as {e.FilePath})";
     }
 
     /// <summary>

@@ -33,4 +33,9 @@ public sealed record RunRequest(string RunId, string PipelinesDir, string DataDi
         $"{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}";
 
     public DataLayout Layout => new(DataDir);
+
+    /// <summary>How the dashboard names a stage job's run ("pull (run 20250101T000000Z-ab12cd)"): the run id, and what a
+    /// partial run refreshes; never the folders.</summary>
+    public override string ToString() =>
+        RunId + (Sources is null ? "" : $", {string.Join(", ", Sources)}") + (YearRange is { } y ? $" years {y.First}-{y.Last}" : "");
 }

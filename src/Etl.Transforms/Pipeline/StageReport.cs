@@ -18,6 +18,12 @@ public sealed record StageReport
     public string? Error { get; init; }
     /// <summary>One line per source or model, for the console and the run ledger.</summary>
     public List<string> Details { get; init; } = [];
+    /// <summary>What the user should look at although the stage succeeded (a cluster that matches no data, a trade basis
+    /// far from world coverage), one line each; shown in the run's summary.</summary>
+    public List<string> Warnings { get; init; } = [];
+    /// <summary>When the stage started and ended (UTC); null in ledgers written before these were recorded.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
 
     public static readonly JsonSerializerOptions Json = new()
     {

@@ -41,6 +41,7 @@ public sealed class TransformStage
             {
                 Stage = Name, Status = "skipped", Seconds = sw.Elapsed.TotalSeconds,
                 Details = [$"up to date with run {published.RunId}"],
+                Warnings = Warnings(layout.WarehouseFile),
             });
         }
 
@@ -59,7 +60,15 @@ public sealed class TransformStage
             Seconds = sw.Elapsed.TotalSeconds,
             Details = [$"{build.Mode} build{(build.PreviousRunId is null ? "" : $" from run {build.PreviousRunId}")}",
                 ..build.Models.Select(m => $"{m.Model}: {(m.Rows is { } n ? $"{n:N0} rows" : "view")}, recomputed {m.Rebuilt}, changed {m.Changed}")],
+            Warnings = Warnings(layout.BuildFile(request.RunId)),
         });
+    }
+
+    /// <summary>What the warehouse tells the user to look at (<see cref="RunWarnings"/>).</summary>
+    static List<string> Warnings(string warehouseFile)
+    {
+        using var c = DuckDb.Open(warehouseFile, readOnly: true);
+        return RunWarnings.From(c);
     }
 
     static StageReport Write(DataLayout layout, RunRequest request, StageReport report)

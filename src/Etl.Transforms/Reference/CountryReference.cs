@@ -96,8 +96,20 @@ public sealed class CountryReference
     public bool IsKnownIso3(string iso3) => Countries.Any(c => c.Iso3 == iso3 && c.IsCurrent);
 
     /// <summary>Known ISO3 codes closest to a mistyped one, for error messages.</summary>
-    public IReadOnlyList<string> ClosestIso3(string iso3, int count = 3) =>
-        TextDistance.Closest(iso3.ToUpperInvariant(), Countries.Where(c => c.IsCurrent && c.Iso3 is not null).Select(c => c.Iso3!), count);
+    /// <summary>
+    /// The current countries closest to a code that is not one, as "ISO3 name": by edit distance to their ISO3 code or to
+    /// their English or Spanish name, so a code made from the name (PRU) finds the country (PER Peru); at equal distance a
+    /// name match comes first.
+    /// </summary>
+    public IReadOnlyList<string> ClosestIso3(string text, int count = 3)
+    {
+        var t = text.Trim();
+        return Countries.Where(c => c.IsCurrent && c.Iso3 is not null)
+            .Select(c => (Country: c, Code: TextDistance.Between(t.ToUpperInvariant(), c.Iso3!),
+                Name: Math.Min(TextDistance.Between(t, c.NameEn), TextDistance.Between(t, c.NameEs))))
+            .OrderBy(x => Math.Min(x.Code, x.Name)).ThenBy(x => x.Name <= x.Code ? 0 : 1).ThenBy(x => x.Country.Iso3, StringComparer.Ordinal)
+            .Select(x => $"{x.Country.Iso3} {x.Country.NameEn}").Distinct().Take(count).ToList();
+    }
 
     public Country? ByBaciCode(int code) => Countries.FirstOrDefault(c => c.BaciCode == code);
     public Country? ByComtradeCode(int code) => Countries.FirstOrDefault(c => c.ComtradeCode == code);

@@ -48,6 +48,11 @@ public sealed class HsReference
     public IReadOnlyList<string> Closest(string vintage, string code) =>
         TextDistance.Closest(code, Products.Where(p => p.HsVintage == vintage).Select(p => p.Code).Distinct());
 
+    /// <summary>The codes of a code's heading (its first 4 digits) in a vintage, with their descriptions: "030211 Trout".</summary>
+    public IReadOnlyList<string> InHeading(string vintage, string code) =>
+        code.Length < 4 ? [] : Products.Where(p => p.HsVintage == vintage && p.Code.Length > 4 && p.Code.StartsWith(code[..4], StringComparison.Ordinal))
+            .OrderBy(p => p.Code, StringComparer.Ordinal).Select(p => $"{p.Code} {p.Description}").Distinct().ToList();
+
     static string Vintage(string v) =>
         HsVintages.All.Contains(v) ? v : throw Bad($"'{v}' is not an HS vintage", "hs_vintage");
 

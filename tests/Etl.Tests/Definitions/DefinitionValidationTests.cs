@@ -101,6 +101,58 @@ public sealed class DefinitionValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_JSON_syntax_error_gives_one_position_line_and_column_and_no_double_period()
+    {
+        var e = Invalid("pipelines/clusters/chile-salmon.json", "{\n  \"id\": \"chile-salmon\",\n  \"name\": \"Salmón\" \"country\": \"CHL\"\n}");
+
+        // Line 3 is `  "name": "Salmón" "country": …`: the second string starts at character 20 (ó is two bytes, one character).
+        Assert.Equal("validate failed [pipelines/clusters/chile-salmon.json]: field '$': not valid JSON at line 3, column 20: " +
+                     "'\"' is invalid after a value. Expected either ',', '}', or ']'. Fix the definition file and run again " +
+                     "(`validate` checks definitions without running).", e.Message);
+    }
+
+    [Fact]
+    public void Every_bad_file_is_reported_in_one_pass_and_other_extensions_are_warned_about()
+    {
+        _dir.Write("pipelines/sources/baci.json", """{ "id": "baci", "kind": "baci", "locaton": "data/baci.zip" }""");
+        _dir.Write("pipelines/clusters/chile-salmon.json", """{ "id": "chile-salmon", "name": "S", "country": "CHL", "products": { "hs": ["3O2"], "hs_vintage": "HS92" } }""");
+        _dir.Write("pipelines/clusters/peru-asparagus.yaml", "id: peru-asparagus");
+
+        var d = PipelineDefinitions.Load(Pipelines, out var problems);
+        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(Pipelines));
+
+        Assert.Equal(["locaton", "products.hs[0]"], problems.Select(p => p.Field).ToArray());
+        Assert.Contains("did you mean 'location'?", problems[0].Problem);
+        Assert.Equal("locaton", e.Field);
+        Assert.Contains("(and 1 more problem(s): `validate` lists them all)", e.Message);
+        Assert.Equal(2, e.All.Count);
+        Assert.Equal(["pipelines/clusters/peru-asparagus.yaml is not read: definitions are *.json files (JSON with // comments); rename it to .json or move it away"],
+            d.Warnings);
+    }
+
+    [Fact]
+    public void An_HS_code_unknown_in_its_vintage_shows_its_headings_codes()
+    {
+        foreach (var f in new[] { "hs_products.csv", "countries.csv" })
+            File.Copy(Path.Combine(Repo.Pipelines, "reference", f), _dir.Write("pipelines/reference/" + f, ""), true);
+        var e = Invalid("pipelines/clusters/chile-salmon.json", """
+            { "id": "chile-salmon", "name": "Salmon", "country": "CHL", "products": { "hs": ["030219"], "hs_vintage": "HS92" } }
+            """);
+
+        Assert.Contains("HS code 030219 is not in hs_products.csv for HS92 (heading 0302 in HS92: 030212 Pacific salmon, Atlantic salmon and " +
+                        "Danube salmon, fresh or chilled)", e.Message);
+    }
+
+    [Fact]
+    public void An_unknown_option_suggests_the_closest_option_of_that_object()
+    {
+        var e = Invalid("pipelines/sources/baci.json", """{ "id": "baci", "kind": "baci", "location": "data/baci.zip", "options": { "hs_vintag": "HS92" } }""");
+
+        Assert.Equal("options.hs_vintag", e.Field);
+        Assert.Contains("did you mean 'hs_vintage'?", e.Message);
+    }
+
+    [Fact]
     public void A_remote_location_is_kept_as_a_URL()
     {
         _dir.Write("pipelines/sources/baci.json", """{ "id": "baci", "kind": "baci", "location": "https://example.org/BACI_HS92.zip" }""");

@@ -32,7 +32,7 @@ public sealed class ScheduleDefinitionTests : IDisposable
             """);
 
         Assert.Equal(["baci"], entries[0].Sources!);
-        Assert.Equal("refresh:baci-monthly", entries[0].RecurringJobId);
+        Assert.Equal("baci-monthly", entries[0].RecurringJobId);
         Assert.Null(entries[1].Sources);             // "all"
         Assert.Equal("UTC", entries[1].TimeZone.Id);  // the default
         // 06:00 on the 1st in Santiago, which is UTC-3 in December 2026 (summer time): 09:00 UTC.

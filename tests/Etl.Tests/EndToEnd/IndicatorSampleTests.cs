@@ -153,6 +153,11 @@ public sealed class IndicatorSampleTests : IDisposable
         Assert.Contains("chile-salmon: Salmon farming, Chile", report.Stdout);
         Assert.Matches(@"2001\s+964\.3\s+9\.6 %\s+32\.14 %\s+91\.84\s+4\s+JPN", report.Stdout);
         Assert.Contains("Latest year with exports: 2002", report.Stdout);
+        // Every report fits a terminal of 120 columns: wide sections are split, notes wrapped under the table.
+        var furniture = await CliRunner.RunAsync(_dir.Path, "report", "mexico-furniture", "--data-dir", data);
+        Assert.Contains("    2000: no DENUE snapshot for the year", furniture.Stdout);
+        foreach (var line in (report.Stdout + furniture.Stdout).Split('\n'))
+            Assert.True(line.TrimEnd('\r').Length <= 120, $"{line.Length} columns: {line}");
         var unknown = await CliRunner.RunAsync(_dir.Path, "report", "chile-salmom", "--data-dir", data);
         Assert.NotEqual(0, unknown.ExitCode);
         Assert.Contains("closest: chile-salmon", unknown.Stdout + unknown.Stderr);

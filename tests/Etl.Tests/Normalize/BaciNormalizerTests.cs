@@ -51,7 +51,7 @@ public sealed class BaciNormalizerTests : IDisposable
         Assert.True(File.Exists(_dir.Combine("out", "trade_flows", "source=baci_test", "year=2001", "part-0.parquet")));
     }
 
-    [Fact]
+    [RequiresSharedFact]
     public async Task Codes_842_251_757_and_padded_NA_quantities_land_with_the_right_ISO3_through_the_real_code_file()
     {
         // BACI's own codes are not ISO numeric for these three: 842 USA (ISO 840), 251 France (250), 757 Switzerland (756).
@@ -176,7 +176,7 @@ public sealed class BaciNormalizerTests : IDisposable
         Assert.Contains("options.hs_vintage is HS17 but the files are HS92", e.Message);
     }
 
-    [Fact]
+    [RequiresSharedFact]
     public void Reads_the_real_V2022_country_code_file()
     {
         // ../shared/data/real/baci/country_codes.csv: CEPII V202201, UTF-8 BOM, CRLF, 238 rows.

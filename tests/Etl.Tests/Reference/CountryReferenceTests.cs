@@ -21,7 +21,7 @@ public sealed class CountryReferenceTests : IDisposable
         return rows;
     }
 
-    [Fact]
+    [RequiresSharedFact]
     public void Every_BACI_code_of_the_real_country_file_maps_to_the_same_ISO3_or_a_known_non_country()
     {
         // ../shared/data/real/baci/country_codes.csv (CEPII V202201): 238 codes, some not ISO numeric, some without ISO3.
@@ -46,7 +46,7 @@ public sealed class CountryReferenceTests : IDisposable
         Assert.Equal("residual", Countries.ByBaciCode(697)!.Kind); // "Europe EFTA, nes"
     }
 
-    [Fact]
+    [RequiresSharedFact]
     public void Every_area_of_the_real_FAOSTAT_downloads_resolves_and_is_valid_in_its_year()
     {
         var web = ReadCsv(Repo.SharedFile("data", "real", "faostat", "FAOSTAT_data.csv"))
@@ -102,8 +102,26 @@ public sealed class CountryReferenceTests : IDisposable
 
         Assert.Equal("country", e.Field);
         Assert.Equal("pipelines/clusters/salmon.json", e.FilePath);
-        // CHI is one letter away from CHE, CHL and CHN.
-        Assert.Contains("'CHI' is not a current country or territory in countries.csv (closest: CHE, CHL, CHN)", e.Message);
+        // CHI is one letter away from CHE, CHL and CHN (and two from the name Chile).
+        Assert.Contains("'CHI' is not a current country or territory in countries.csv (closest: CHE Switzerland, CHL Chile, CHN China (mainland))",
+            e.Message);
+    }
+
+    [Fact]
+    public void An_unknown_ISO3_also_matches_country_names()
+    {
+        Directory.CreateDirectory(_dir.Combine("pipelines", "reference"));
+        File.Copy(CountryReference.PathIn(Repo.Pipelines), _dir.Combine("pipelines", "reference", CountryReference.FileName));
+        _dir.Write("pipelines/data/x.zip", "x");
+        _dir.Write("pipelines/sources/x.json", """{ "id": "x", "kind": "baci", "location": "data/x.zip" }""");
+        _dir.Write("pipelines/clusters/asparagus.json",
+            """{ "id": "asparagus", "name": "A", "country": "PRU", "products": { "hs": ["0709"], "hs_vintage": "HS92" } }""");
+
+        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines")));
+
+        // PRU is one edit from the name Peru (insert e) and from the codes NRU, PRI, PRK, PRT, PRY: the name match comes first,
+        // then the codes in order.
+        Assert.Contains("'PRU' is not a current country or territory in countries.csv (closest: PER Peru, NRU Nauru, PRI Puerto Rico)", e.Message);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public sealed class FaoItemReferenceTests
     static string Codes(IReadOnlyList<FaoItemCode> items, int item, string vintage) =>
         string.Join(",", items.Where(i => i.ItemCode == item && i.HsVintage == vintage).Select(i => i.HsCode));
 
-    [Fact]
+    [RequiresSharedFact]
     public void Reads_FAOSTATs_real_item_download_with_HS_lists_per_vintage()
     {
         // ../shared/data/real/faostat/item.csv: 4,402 rows over 56 domains, items repeated per domain.
@@ -26,7 +26,7 @@ public sealed class FaoItemReferenceTests
         Assert.Single(items, i => i.ItemCode == 882 && i.HsVintage is null); // listed in many domains, kept once
     }
 
-    [Fact]
+    [RequiresSharedFact]
     public void The_bundled_subset_agrees_with_FAOSTATs_download()
     {
         var real = FaoItemReference.Load(Repo.SharedFile("data", "real", "faostat", "item.csv"));

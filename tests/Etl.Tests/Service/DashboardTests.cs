@@ -29,7 +29,7 @@ public sealed class DashboardTests : IDisposable
     {
         var request = new HttpRequestMessage(HttpMethod.Post, Url("recurring/trigger"))
         {
-            Content = new FormUrlEncodedContent([new("jobs[]", "refresh:baci-monthly")]),
+            Content = new FormUrlEncodedContent([new("jobs[]", "baci-monthly")]),
         };
         if (basic is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
         return Http.SendAsync(request);
@@ -45,9 +45,22 @@ public sealed class DashboardTests : IDisposable
         var trigger = await Trigger();
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("refresh:baci-monthly", await page.Content.ReadAsStringAsync());
+        var recurring = await page.Content.ReadAsStringAsync();
+        // Recurring jobs go by the ids of schedule.json.
+        Assert.Contains("baci-monthly", recurring);
+        Assert.DoesNotContain("refresh:baci-monthly", recurring);
         Assert.True(trigger.IsSuccessStatusCode, trigger.StatusCode.ToString());
         await serve.WaitForOutputAsync("publish succeeded", TimeSpan.FromSeconds(60));
+
+        // Readable job names: the stage and the run (with what it refreshes), not a dump of the request's folders.
+        var succeeded = await (await Http.GetAsync(Url("jobs/succeeded"))).Content.ReadAsStringAsync();
+        Assert.Matches(@"publish \(run \d{8}T\d{6}Z-\w+, baci_hs92_sample\)", succeeded);
+        Assert.Contains("refresh (schedule baci-monthly)", succeeded);
+        Assert.DoesNotContain("PipelinesDir", succeeded);
+        // The job's details hold its stage's summary.
+        var details = System.Text.RegularExpressions.Regex.Matches(succeeded, @"jobs/details/(\d+)").Select(m => m.Groups[1].Value).Distinct();
+        var pages = await Task.WhenAll(details.Select(async id => await (await Http.GetAsync(Url($"jobs/details/{id}"))).Content.ReadAsStringAsync()));
+        Assert.Contains(pages, p => p.Contains("normalize succeeded: 3,944 rows, 0 quarantined, "));
     }
 
     [Fact]

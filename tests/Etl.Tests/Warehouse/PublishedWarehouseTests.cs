@@ -15,6 +15,30 @@ public sealed class PublishedWarehouseTests : IDisposable
     const long SampleFlows = 991 + 989 + 973 + 991;
 
     [Fact]
+    public async Task Every_mart_column_has_one_type_BI_tools_read_in_the_warehouse_and_in_its_Parquet()
+    {
+        var p = new PipelineFixture(_dir);
+        await p.RunAsync();
+        using var c = DuckDb.Open(p.Layout.WarehouseFile, readOnly: true);
+        var marts = c.Rows("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'marts' UNION SELECT view_name FROM duckdb_views() WHERE schema_name = 'marts' ORDER BY 1")
+            .Select(r => (string)r[0]!).ToList();
+        Assert.Equal(8, marts.Count);
+        foreach (var mart in marts)
+        {
+            var warehouse = c.Rows($"SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'marts' AND table_name = '{mart}' ORDER BY column_index")
+                .Select(r => $"{r[0]} {r[1]}").ToList();
+            var folder = Path.Combine(p.Layout.MartsDir, mart);
+            var glob = Directory.GetDirectories(folder).Length > 0 ? $"{folder}/*/*.parquet" : $"{folder}/*.parquet";
+            var parquet = c.Rows($"DESCRIBE SELECT * FROM read_parquet('{glob}', hive_partitioning = false)").Select(r => $"{r[0]} {r[1]}").ToList();
+
+            Assert.Equal(warehouse, parquet);
+            Assert.DoesNotContain(warehouse, t => t.EndsWith(" HUGEINT", StringComparison.Ordinal) || t.EndsWith(" UBIGINT", StringComparison.Ordinal));
+            // Every year column (year, year_from, year_to, base_year) is one integer type.
+            Assert.All(warehouse.Where(t => t.Split(' ')[0] is "year" or "year_from" or "year_to" or "base_year"), t => Assert.EndsWith(" INTEGER", t));
+        }
+    }
+
+    [Fact]
     public async Task The_warehouse_reads_the_flows_from_the_lake_from_any_working_directory_and_after_the_data_folder_moved()
     {
         var p = new PipelineFixture(_dir);

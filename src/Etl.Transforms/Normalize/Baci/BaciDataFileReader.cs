@@ -32,7 +32,7 @@ public static class BaciDataFileReader
         double? previousTonnes = null;
         // What every BACI flow shares; the rest is set for each record.
         var flow = new TradeFlow { HsVintage = vintage, Flow = "X", Valuation = "FOB", ProductLevel = 6 };
-        using var stream = file.Open();
+        var stream = new ReadProgressStream(file.Open(), file.Length);
         using var csv = CsvReader.Create(stream, CsvDefaults.Options, leaveOpen: false);
         try
         {
@@ -88,7 +88,8 @@ public static class BaciDataFileReader
             }
             if ((read & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
             if (read % ProgressEvery == 0)
-                Log.Information("{Source}: {Rows:N0} rows read from {File} (line {Line:N0})", source.Id, read, file.Name, line);
+                Log.Information("{Source}: {Rows:N0} rows read from {File} (line {Line:N0}), {Progress}", source.Id, read, file.Name, line,
+                    stream.Describe());
         }
 
         // True for an exact copy of the previous flow (dropped, counted) and for a flow given again with other values

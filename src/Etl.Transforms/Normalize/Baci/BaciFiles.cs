@@ -9,7 +9,8 @@ public enum BaciFileRole { Data, CountryCodes, ProductCodes, Other }
 
 /// <summary>One CSV of a BACI release: a zip entry or a bare file. Each <see cref="Open"/> gives a stream of its own,
 /// so that several files of one zip can be read at once.</summary>
-public sealed record BaciFile(string DisplayName, string Name, BaciFileRole Role, Func<Stream> Open);
+/// <param name="Length">Its size in bytes (uncompressed), for progress; null when not known.</param>
+public sealed record BaciFile(string DisplayName, string Name, BaciFileRole Role, Func<Stream> Open, long? Length = null);
 
 /// <summary>
 /// Opens a BACI download, either a release zip (yearly <c>t,i,j,k,v,q</c> CSVs plus its country and product
@@ -29,7 +30,7 @@ public static partial class BaciFiles
         {
             if (e.InZip && Readme().IsMatch(e.Name)) continue;
             var open = e.InZip ? () => DownloadFiles.OpenEntryAlone(path, e.FullName) : e.Open;
-            var file = Classify(e.Display, e.Name, open);
+            var file = Classify(e.Display, e.Name, open) with { Length = e.Length };
             if (e.InZip && DataName().IsMatch(e.Name) && file.Role != BaciFileRole.Data)
                 throw new PipelineException("normalize", $"{e.Name} is named like a yearly BACI data file but {Problem(e, open)}",
                     "The release is damaged: download it again (a release is read whole or not at all).", sourceId, e.Display, 1);

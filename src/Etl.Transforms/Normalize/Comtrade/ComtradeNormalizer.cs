@@ -91,8 +91,8 @@ public sealed class ComtradeNormalizer
                 continue;
             }
             for (var f = 0; f < index.Length; f++) values[f] = index[f] < 0 ? null : Clean(csv.GetString(index[f]));
-            await MapAsync(f => values[(int)f], file, csv.LineNumber, () => Encoding.UTF8.GetString(csv.RawRecord), mapper, writer,
-                quarantine, vintages, ct);
+            await MapAsync(f => values[(int)f], f => index[(int)f] < 0 ? null : header[index[(int)f]], file, csv.LineNumber,
+                () => Encoding.UTF8.GetString(csv.RawRecord), mapper, writer, quarantine, vintages, ct);
             if (read % ProgressEvery == 0)
                 Log.Information("{Source}: {Rows:N0} records read from {File}", context.Source.Id, read, file.Display);
         }
@@ -158,8 +158,8 @@ public sealed class ComtradeNormalizer
                     "Point the source at a Comtrade API response.", context.Source.Id, file.Display);
             }
             var current = record;
-            await MapAsync(f => names[(int)f] is { } n && current.TryGetProperty(n, out var v) ? Clean(Text(v)) : null, file, read,
-                () => current.GetRawText(), mapper, writer, quarantine, vintages, ct);
+            await MapAsync(f => names[(int)f] is { } n && current.TryGetProperty(n, out var v) ? Clean(Text(v)) : null, f => names[(int)f],
+                file, read, () => current.GetRawText(), mapper, writer, quarantine, vintages, ct);
         }
         Log.Information("{Source}: {File} read as Comtrade API JSON, {Records:N0} records", context.Source.Id, file.Display, read);
     }
@@ -179,8 +179,11 @@ public sealed class ComtradeNormalizer
         _ => v.GetRawText(),
     };
 
-    static async ValueTask MapAsync(Func<ComtradeField, string?> get, SourceFile file, long line, Func<string> raw,
-        ComtradeRowMapper mapper, TradeFlowsWriter writer, QuarantineWriter quarantine, ISet<string> vintages, CancellationToken ct)
+    /// <param name="nameOf">The name the file gives a field (its header, e.g. <c>Trade Value (US$)</c>): quarantine reasons
+    /// name the column as the user sees it.</param>
+    static async ValueTask MapAsync(Func<ComtradeField, string?> get, Func<ComtradeField, string?> nameOf, SourceFile file, long line,
+        Func<string> raw, ComtradeRowMapper mapper, TradeFlowsWriter writer, QuarantineWriter quarantine, ISet<string> vintages,
+        CancellationToken ct)
     {
         switch (mapper.Map(get, out var row, out var column, out var reason))
         {
@@ -189,7 +192,8 @@ public sealed class ComtradeNormalizer
                 await writer.WriteAsync(row, ct);
                 break;
             case ComtradeOutcome.Quarantined:
-                quarantine.Add(new QuarantinedRow(file.Display, line, column, reason!, raw()));
+                var field = ComtradeFields.Aliases.FirstOrDefault(kv => kv.Value[0] == column).Key;
+                quarantine.Add(new QuarantinedRow(file.Display, line, (column is null ? null : nameOf(field)) ?? column, reason!, raw()));
                 break;
         }
     }

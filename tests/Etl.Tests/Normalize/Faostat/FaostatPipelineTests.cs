@@ -56,7 +56,7 @@ public sealed class FaostatPipelineTests : IDisposable
         Assert.Equal(0L, Row("SELECT count(*) FROM staging.stg_quarantine WHERE source_id LIKE 'faostat%'")[0]);
     }
 
-    [Fact]
+    [RequiresSharedFact]
     public async Task A_folder_of_downloads_and_a_mislabelled_Latin1_URL_load_through_the_pipeline()
     {
         // A folder holding the two real web downloads.

@@ -11,7 +11,7 @@ public sealed class FaostatRealFileTests : IDisposable
 
     public void Dispose() => _h.Dispose();
 
-    [Fact]
+    [RequiresSharedFact]
     public async Task The_web_download_loads_completely_with_notes_and_Ecuadors_2005_exports()
     {
         var result = await _h.Normalize(Repo.SharedFile("data", "real", "faostat", "FAOSTAT_data.csv"));
@@ -37,7 +37,7 @@ public sealed class FaostatRealFileTests : IDisposable
         Assert.Equal(0L, _h.Scalar("SELECT count(*) FROM obs WHERE area_iso3 IS NULL OR area_is_aggregate"));
     }
 
-    [Fact]
+    [RequiresSharedFact]
     public async Task The_detailed_trade_matrix_loads_with_reporter_and_partner_ISO3_and_values_in_USD()
     {
         var result = await _h.Normalize(Repo.SharedFile("data", "real", "faostat", "FAOSTAT_trade_matrix.csv"));

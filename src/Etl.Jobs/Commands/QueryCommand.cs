@@ -1,8 +1,9 @@
+using System.CommandLine;
 using System.Globalization;
 using ClusterEtl.Transforms.Pipeline;
 using ClusterEtl.Transforms.Warehouse;
 
-namespace ClusterEtl.Jobs.Cli;
+namespace ClusterEtl.Jobs.Commands;
 
 /// <summary>
 /// <c>query SQL</c>: one read-only query on the published warehouse, printed as tab-separated text with a header, for a
@@ -11,6 +12,18 @@ namespace ClusterEtl.Jobs.Cli;
 /// </summary>
 public static class QueryCommand
 {
+    public static Command Create()
+    {
+        var sql = new Argument<string>("SQL") { Description = "One query, in quotes, e.g. \"SELECT * FROM marts.cluster_exports LIMIT 5\"" };
+        var data = CommonOptions.DataDir();
+        var command = new Command("query", "Run one read-only SQL query on the published warehouse and print the rows (tab-separated)")
+        {
+            sql, data,
+        };
+        command.SetAction(p => Run(p.GetValue(sql)!, new DataLayout(p.GetValue(data)!), Console.Out));
+        return command;
+    }
+
     public static int Run(string sql, DataLayout layout, TextWriter output)
     {
         if (!File.Exists(layout.WarehouseFile))

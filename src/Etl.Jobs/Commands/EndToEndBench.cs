@@ -5,7 +5,7 @@ using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Pipeline;
 using ClusterEtl.Transforms.Warehouse;
 
-namespace ClusterEtl.Jobs.Cli;
+namespace ClusterEtl.Jobs.Commands;
 
 /// <summary>
 /// <c>bench --e2e</c>: the whole pipeline on a generated BACI-shaped release next to the bundled samples (the release

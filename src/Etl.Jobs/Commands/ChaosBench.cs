@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using ClusterEtl.Transforms.Pipeline;
 using ClusterEtl.Transforms.Warehouse;
 
-namespace ClusterEtl.Jobs.Cli;
+namespace ClusterEtl.Jobs.Commands;
 
 /// <summary>
 /// <c>bench --chaos N</c>: N randomised trials of an operator's bad day on one data folder, each followed by a normal

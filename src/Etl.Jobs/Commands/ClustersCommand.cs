@@ -1,14 +1,37 @@
+using System.CommandLine;
 using System.Globalization;
 using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Pipeline;
 using ClusterEtl.Transforms.Reference;
 using ClusterEtl.Transforms.Warehouse;
 
-namespace ClusterEtl.Jobs.Cli;
+namespace ClusterEtl.Jobs.Commands;
 
 /// <summary><c>clusters</c> lists the catalogue; <c>clusters show ID</c> prints what a cluster covers in each source.</summary>
 public static class ClustersCommand
 {
+    public static Command Create()
+    {
+        var pipelines = CommonOptions.Pipelines();
+        var data = CommonOptions.DataDir();
+        var id = new Argument<string>("ID") { Description = "The cluster's id, e.g. chile-salmon" };
+        var showPipelines = CommonOptions.Pipelines();
+        var showData = CommonOptions.DataDir();
+        var show = new Command("show", "What a cluster covers: country codes, HS codes and the HS6 codes found in the data, FAO items " +
+                                       "with their CPC/HS codes, SCIAN codes, INEGI regions, peers")
+        {
+            id, showPipelines, showData,
+        };
+        show.SetAction(p => Show(PipelineDefinitions.Load(p.GetValue(showPipelines)!), p.GetValue(id)!, new DataLayout(p.GetValue(showData)!),
+            Console.Out));
+        var command = new Command("clusters", "The cluster catalogue (pipelines/clusters/); `clusters show ID`: what a cluster covers")
+        {
+            pipelines, data, show,
+        };
+        command.SetAction(p => List(PipelineDefinitions.Load(p.GetValue(pipelines)!), Console.Out));
+        return command;
+    }
+
     public static int List(PipelineDefinitions d, TextWriter output)
     {
         output.WriteLine($"{"id",-20} {"country",-7} {"HS",-16} {"FAO items",-12} {"SCIAN",-10} name");

@@ -1,9 +1,10 @@
+using System.CommandLine;
 using System.Globalization;
 using ClusterEtl.Transforms.Pipeline;
 using ClusterEtl.Transforms.Warehouse;
 using DuckDB.NET.Data;
 
-namespace ClusterEtl.Jobs.Cli;
+namespace ClusterEtl.Jobs.Commands;
 
 /// <summary>
 /// <c>report CLUSTER_ID</c>: a readable profile of one cluster from the published warehouse — the latest year
@@ -13,6 +14,19 @@ namespace ClusterEtl.Jobs.Cli;
 public static class ReportCommand
 {
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static Command Create()
+    {
+        var id = new Argument<string>("ID") { Description = "The cluster's id, e.g. chile-salmon (see `clusters`)" };
+        var data = CommonOptions.DataDir();
+        var command = new Command("report", "A readable profile of one cluster from the published warehouse: exports, prices and " +
+                                            "concentration per year, latest year and trend")
+        {
+            id, data,
+        };
+        command.SetAction(p => Run(p.GetValue(id)!, new DataLayout(p.GetValue(data)!), Console.Out));
+        return command;
+    }
 
     public static int Run(string id, DataLayout layout, TextWriter output)
     {
@@ -73,10 +87,58 @@ public static class ReportCommand
             output.WriteLine();
             return;
         }
+        // Free-text columns (notes) go under the table, one wrapped paragraph per year; the other columns are split into
+        // tables that fit the width, each starting with the year.
+        var text = headers.Select((h, i) => (h, i)).Where(x => x.h == "notes").Select(x => x.i).ToHashSet();
         var widths = headers.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
-        output.WriteLine("  " + string.Join("  ", headers.Select((h, i) => h.PadLeft(widths[i]))).TrimEnd());
-        foreach (var r in rows) output.WriteLine("  " + string.Join("  ", r.Select((v, i) => v.PadLeft(widths[i]))).TrimEnd());
+        var remaining = Enumerable.Range(1, headers.Length - 1).Where(i => !text.Contains(i)).ToList();
+        while (remaining.Count > 0)
+        {
+            var part = new List<int> { 0 };
+            var width = Indent.Length + widths[0];
+            foreach (var i in remaining)
+            {
+                if (part.Count > 1 && width + 2 + widths[i] > Width) break;
+                part.Add(i);
+                width += 2 + widths[i];
+            }
+            remaining.RemoveRange(0, part.Count - 1);
+            output.WriteLine(Indent + string.Join("  ", part.Select(i => headers[i].PadLeft(widths[i]))).TrimEnd());
+            foreach (var r in rows) output.WriteLine(Indent + string.Join("  ", part.Select(i => r[i].PadLeft(widths[i]))).TrimEnd());
+            if (remaining.Count > 0) output.WriteLine();
+        }
+        foreach (var i in text)
+        {
+            if (rows.All(r => r[i] == "-")) continue;
+            output.WriteLine();
+            output.WriteLine($"{Indent}{headers[i]}:");
+            foreach (var r in rows.Where(r => r[i] != "-"))
+                foreach (var line in Wrap($"{r[0]}: {r[i]}", Width - Indent.Length * 2))
+                    output.WriteLine(Indent + Indent + line);
+        }
         output.WriteLine();
+    }
+
+    /// <summary>Reports fit a terminal of this many columns.</summary>
+    public const int Width = 120;
+
+    const string Indent = "  ";
+
+    /// <summary>Splits text at spaces into lines of at most <paramref name="width"/> characters (a longer word stands alone).</summary>
+    static IEnumerable<string> Wrap(string text, int width)
+    {
+        var line = new System.Text.StringBuilder();
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                yield return line.ToString();
+                line.Clear().Append("  ");
+            }
+            else if (line.Length > 0) line.Append(' ');
+            line.Append(word);
+        }
+        if (line.Length > 0) yield return line.ToString();
     }
 
     /// <summary>"-0.0 %" (a tiny negative rounded away) reads as a real decline: print it as "0.0 %".</summary>

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.Globalization;
 using System.Diagnostics;
 using ClusterEtl.Transforms.Benchmarks;
 using ClusterEtl.Transforms.Definitions;
@@ -5,7 +7,7 @@ using ClusterEtl.Transforms.Normalize;
 using ClusterEtl.Transforms.Normalize.Baci;
 using ClusterEtl.Transforms.Warehouse;
 
-namespace ClusterEtl.Jobs.Cli;
+namespace ClusterEtl.Jobs.Commands;
 
 /// <summary>
 /// <c>bench</c>: normalizes a generated BACI year of N rows with our streaming normalizer, then converts
@@ -14,6 +16,51 @@ namespace ClusterEtl.Jobs.Cli;
 /// </summary>
 public static class BenchCommand
 {
+    public static Command Create()
+    {
+        var rows = new Option<long>("--rows")
+        {
+            Description = "Rows of the generated file, or of each year with --e2e",
+            HelpName = "N",
+            DefaultValueFactory = _ => 2_000_000,
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count == 0 ? "" : r.Tokens[^1].Value;
+                if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0) return n;
+                r.AddError($"--rows takes a positive whole number, not '{text}'");
+                return 0;
+            },
+        };
+        var threads = CommonOptions.OptionalNumber("--threads", 1, 256, "N",
+            "Threads of the normalize (default: one per processor; 1 = sequential)");
+        var e2e = CommonOptions.OptionalNumber("--e2e", 1, 100, "YEARS", "The whole pipeline on this many generated years of --rows rows");
+        var chaos = CommonOptions.OptionalNumber("--chaos", 1, 100_000, "TRIALS",
+            "Random trials of runs killed at any point or given damaged input, each followed by a run that must recover");
+        var data = CommonOptions.DataDir();
+        var pipelines = CommonOptions.Pipelines();
+        var sql = CommonOptions.Sql();
+        var command = new Command("bench", "Normalize a generated BACI year of --rows rows and compare with DuckDB's own CSV-to-Parquet " +
+                                           "(rows/s, peak RSS, ratio); --e2e N: the whole pipeline at scale; --chaos N: recovery from faults. " +
+                                           "Files go under --data-dir.")
+        {
+            rows, threads, e2e, chaos, data, pipelines, sql,
+        };
+        command.Validators.Add(r =>
+        {
+            if (r.GetResult(e2e) is not null && r.GetResult(chaos) is not null) r.AddError("bench takes --e2e or --chaos, not both");
+        });
+        command.SetAction(async (p, ct) =>
+        {
+            if (p.GetValue(chaos) is { } trials)
+                return await ChaosBench.RunAsync(trials, p.GetValue(data)!, p.GetValue(pipelines)!, p.GetValue(sql)!, Console.Out, ct);
+            if (p.GetValue(e2e) is { } years)
+                return await EndToEndBench.RunAsync(p.GetValue(rows), years, p.GetValue(data)!, p.GetValue(pipelines)!, p.GetValue(sql)!,
+                    Console.Out, ct);
+            return await RunAsync(p.GetValue(rows), p.GetValue(data)!, Console.Out, p.GetValue(threads));
+        });
+        return command;
+    }
+
     /// <param name="threads">Threads of our normalize (null: one per processor).</param>
     public static async Task<int> RunAsync(long rows, string workDir, TextWriter output, int? threads = null)
     {
