@@ -70,6 +70,10 @@ try
             return ClustersCommand.List(PipelineDefinitions.Load(options.PipelinesDir), Console.Out);
         case "clusters":
             return ClustersCommand.Show(PipelineDefinitions.Load(options.PipelinesDir), options.Argument, new DataLayout(options.DataDir), Console.Out);
+        case "report" when options.HtmlFile is not null:
+            return ClusterEtl.Transforms.Site.ClusterFiles.Html(options.Argument!, options.HtmlFile, options.Language, options.PipelinesDir, new DataLayout(options.DataDir));
+        case "export":
+            return ClusterEtl.Transforms.Site.ClusterFiles.Xlsx(options.Argument!, options.XlsxFile!, new DataLayout(options.DataDir));
         case "report":
             return ReportCommand.Run(options.Argument!, new DataLayout(options.DataDir), Console.Out);
         case "query":

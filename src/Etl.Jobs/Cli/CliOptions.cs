@@ -5,7 +5,8 @@ namespace ClusterEtl.Jobs.Cli;
 /// <summary>The parsed command line.</summary>
 public sealed record CliOptions(string Command, string PipelinesDir, string DataDir, string SqlDir, bool Force, bool Verbose,
     ServeOptions Serve, long BenchRows = 2_000_000, int Last = 10, string? Argument = null, int[]? Years = null,
-    int? BenchThreads = null, int? BenchEndToEndYears = null, int WaitSeconds = 0, int? ChaosTrials = null)
+    int? BenchThreads = null, int? BenchEndToEndYears = null, int WaitSeconds = 0, int? ChaosTrials = null,
+    string? HtmlFile = null, string? XlsxFile = null, string? Language = null)
 {
     public const string Usage = """
         ClusterEtl - cluster and value-chain statistics, pulled, normalized and built into a DuckDB warehouse.
@@ -31,6 +32,10 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
                         data, FAO items with their CPC/HS codes, SCIAN codes, INEGI regions, peers.
           report ID     A readable profile of one cluster from the published warehouse: exports, prices and
                         concentration per year, latest year and trend.
+          report ID --html FILE [--lang en|es]
+                        The cluster's page of the site (charts, tables, sources, data quality) as one HTML file.
+          export ID --xlsx FILE
+                        The cluster's rows of every mart as an Excel workbook, a first sheet explaining the columns.
           query SQL     Run one read-only SQL query on the published warehouse and print the rows (tab-separated),
                         e.g. query "SELECT * FROM marts.cluster_exports WHERE cluster_id = 'chile-salmon'".
           runs          Recent runs from the run ledger (runs/ under --data-dir): stages, rows, durations, errors.
@@ -77,7 +82,7 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
         3 the data folder is in use by another run (which one is printed).
         """;
 
-    static readonly string[] Commands = ["run", "serve", "jobs", "trigger", "backfill", "runs", "clusters", "report", "validate", "bench", "query"];
+    static readonly string[] Commands = ["run", "serve", "jobs", "trigger", "backfill", "runs", "clusters", "report", "validate", "bench", "query", "export"];
 
     public static CliOptions Parse(string[] args)
     {
@@ -118,13 +123,19 @@ public sealed record CliOptions(string Command, string PipelinesDir, string Data
                 "--invisibility-timeout" => o with { Serve = o.Serve with { InvisibilitySeconds = Number(5, 86_400) } },
                 "--lock-timeout" => o with { Serve = o.Serve with { LockTimeoutSeconds = Number(5, 86_400) } },
                 "--years" => o with { Years = ParseYears(Value()) },
-                _ when !a.StartsWith('-') && command is "trigger" or "backfill" or "report" or "query" && o.Argument is null => o with { Argument = a },
+                "--html" when command == "report" => o with { HtmlFile = Value() },
+                "--lang" when command == "report" => o with { Language = Value() },
+                "--xlsx" when command == "export" => o with { XlsxFile = Value() },
+                _ when !a.StartsWith('-') && command is "trigger" or "backfill" or "report" or "query" or "export" && o.Argument is null => o with { Argument = a },
                 "show" when command == "clusters" && o.Argument is null && i + 1 < args.Length => o with { Argument = args[++i] },
                 _ => throw new UsageException($"unknown option '{a}' for {command}"),
             };
         }
         if (command == "trigger" && o.Argument is null) throw new UsageException("trigger needs the id of a recurring job");
         if (command == "report" && o.Argument is null) throw new UsageException("report needs a cluster id (see `clusters`)");
+        if (command == "export" && (o.Argument is null || o.XlsxFile is null)) throw new UsageException("export needs a cluster id and --xlsx FILE");
+        if (o.Language is not null && !ClusterEtl.Transforms.Site.SiteText.Languages.Contains(o.Language))
+            throw new UsageException($"--lang takes {string.Join(" or ", ClusterEtl.Transforms.Site.SiteText.Languages)}, not '{o.Language}'");
         if (command == "query" && o.Argument is null) throw new UsageException("query needs the SQL to run, in quotes");
         if (command == "backfill" && (o.Argument is null || o.Years is null))
             throw new UsageException("backfill needs a source id and --years FIRST-LAST (e.g. backfill baci_hs92 --years 2010-2020)");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ClusterEtl.Transforms.Definitions;
+using ClusterEtl.Transforms.Site;
 using ClusterEtl.Transforms.Warehouse;
 using Serilog;
 
@@ -55,6 +56,11 @@ public sealed class PublishStage
                 ? Path.Combine(layout.PublishedBuildDir(previous), DataLayout.MartsFolderName) : null;
             var marts = new MartPublisher().Export(warehouse, Path.Combine(staged, DataLayout.MartsFolderName), previousMarts,
                 settings.DuckDb, settings.DuckDb.SpillDirectory(layout.DataDir, layout.RunStaging(request.RunId)));
+            var siteWatch = Stopwatch.StartNew();
+            var kinds = PipelineDefinitions.Load(request.PipelinesDir).Sources.ToDictionary(s => s.Id, s => s.Kind);
+            var pages = SiteWriter.WriteSite(warehouse, Path.Combine(staged, DataLayout.SiteFolderName), settings.SiteLanguage, kinds);
+            var siteSeconds = siteWatch.Elapsed.TotalSeconds;
+            Log.Information("Wrote the site: {Pages} pages in {Seconds:F2} s", pages, siteSeconds);
             FaultPoints.Reach("publish:exported");
             PublishedBuilds.Publish(layout, staged, new PublishedBuild(request.RunId, build.Fingerprint, DateTimeOffset.UtcNow),
                 settings.KeepPublishedBuilds);
@@ -66,7 +72,8 @@ public sealed class PublishStage
                 Status = "succeeded",
                 Rows = marts.Sum(m => m.Rows),
                 Seconds = sw.Elapsed.TotalSeconds,
-                Details = marts.Select(m => $"marts.{m.Mart}: {m.Rows:N0} rows ({m.Written})").ToList(),
+                Details = [.. marts.Select(m => $"marts.{m.Mart}: {m.Rows:N0} rows ({m.Written})"),
+                    $"site: {pages} pages ({siteSeconds:F2} s)"],
             };
         }
         var runStaging = layout.RunStaging(request.RunId);
