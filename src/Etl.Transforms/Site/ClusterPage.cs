@@ -176,17 +176,18 @@ public sealed class ClusterPage(DuckDBConnection c, WarehouseCatalog catalog, Pa
             """, id);
         string Period(object?[] r) => $"{r[1]}-{r[2]}";
         var points = rows.Where(r => r[3] is not null && r[4] is not null).ToList();
-        var series = points.GroupBy(r => (string)r[0]!).Select(g => new ChartSeries(g.Key,
+        string Comparison(object? c) => (string)c! == "window" ? T["comparison.window", window] : T["comparison." + (string)c!];
+        var series = points.GroupBy(r => (string)r[0]!).Select(g => new ChartSeries(Comparison(g.Key),
             g.Select(r => (object?)new ScatterPoint(Number(r[3])!.Value, Number(r[4])!.Value, $"{Period(r)}: {T.Quadrant((string?)r[5])}")).ToList(), "scatter")).ToList();
         var quadrant = new ChartSpec("scatter", [], series)
         {
             XTitle = T["col.market_share_change"], XUnit = "share", YTitle = T["col.ruv_change"], YUnit = "share",
             Quadrants = new QuadrantLabels(T.Quadrant("upgrading"), T.Quadrant("niche"), T.Quadrant("downgrading"), T.Quadrant("immiserising growth")),
         };
-        body.Append(PageLayout.Figure("upgrading-quadrant", T["chart.quadrant", window], points.Count == 0 ? null : quadrant,
-            Html.Table(["", T["col.period"], T["col.market_share_change"], T["col.ruv_change"], T["col.quadrant"]],
+        body.Append(PageLayout.Figure("upgrading-quadrant", T["chart.quadrant"], points.Count == 0 ? null : quadrant,
+            Html.Table([T["col.comparison"], T["col.period"], T["col.market_share_change"], T["col.ruv_change"], T["col.quadrant"]],
                 [CellFormat.Text, CellFormat.Text, CellFormat.Percent, CellFormat.Percent, CellFormat.Text],
-                rows.Select(r => new object?[] { r[0], Period(r), r[3], r[4], T.Quadrant((string?)r[5]) }), T),
+                rows.Select(r => new object?[] { Comparison(r[0]), Period(r), r[3], r[4], T.Quadrant((string?)r[5]) }), T),
             T["chart.units", "relative changes (M1/M0 - 1, RUV1/RUV0 - 1); 'within tolerance' when either is at most quadrant_tolerance"],
             From("marts.cluster_export_decomposition")));
         var consecutive = rows.Where(r => (string)r[0]! == "consecutive").ToList();
