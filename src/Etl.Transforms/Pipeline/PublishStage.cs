@@ -52,8 +52,9 @@ public sealed class PublishStage
             Directory.CreateDirectory(staged);
             var warehouse = Path.Combine(staged, DataLayout.WarehouseFileName);
             File.Move(layout.BuildFile(request.RunId), warehouse);
-            var previousMarts = build.PreviousRunId is { } previous
-                ? Path.Combine(layout.PublishedBuildDir(previous), DataLayout.MartsFolderName) : null;
+            // The build this one started from, or (a build from scratch) the current one: files identical to its files are linked.
+            var previousMarts = (build.PreviousRunId is { } previous ? layout.PublishedBuildDir(previous) : PublishedBuilds.CurrentDir(layout)) is { } dir
+                ? Path.Combine(dir, DataLayout.MartsFolderName) : null;
             var marts = new MartPublisher().Export(warehouse, Path.Combine(staged, DataLayout.MartsFolderName), previousMarts,
                 settings.DuckDb, settings.DuckDb.SpillDirectory(layout.DataDir, layout.RunStaging(request.RunId)));
             var siteWatch = Stopwatch.StartNew();

@@ -315,7 +315,7 @@ public sealed class ClusterPage(DuckDBConnection c, WarehouseCatalog catalog, Pa
     /// <summary>"From marts.x; data: source (extract id, fetched date), ...": where a chart's numbers come from.</summary>
     string From(params string[] models)
     {
-        var sources = models.SelectMany(catalog.SourcesOf).DistinctBy(s => s.Source).OrderBy(s => s.Source, StringComparer.Ordinal)
+        var sources = models.SelectMany(m => catalog.SourcesOf(m)).DistinctBy(s => s.Source).OrderBy(s => s.Source, StringComparer.Ordinal)
             .Select(s => Html.Escape(T["extract", s.Source, string.Join(", ", s.ExtractIds), s.LastFetch.ToString("yyyy-MM-dd", Inv)]));
         return T["chart.from", string.Join(", ", models.Select(layout.ModelLink)), string.Join("; ", sources)];
     }

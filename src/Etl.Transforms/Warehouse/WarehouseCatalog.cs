@@ -11,9 +11,9 @@ namespace ClusterEtl.Transforms.Warehouse;
 public sealed class WarehouseCatalog
 {
     readonly Dictionary<string, ModelInfo> _models;
-    readonly Dictionary<string, List<string>> _lakeSources;
+    readonly Dictionary<string, List<(string Source, int? Year)>> _lakeSources;
 
-    WarehouseCatalog(Dictionary<string, ModelInfo> models, Dictionary<string, List<string>> lakeSources,
+    WarehouseCatalog(Dictionary<string, ModelInfo> models, Dictionary<string, List<(string Source, int? Year)>> lakeSources,
         IReadOnlyList<SourceExtract> sources, string runId, DateTime builtAt, string mode)
     {
         _models = models;
@@ -35,26 +35,39 @@ public sealed class WarehouseCatalog
     public DateTime BuiltAt { get; }
     public string Mode { get; }
 
+    /// <summary>lookback_years as a number: written as one, or the name of a setting (ref.settings); 0 when not given.</summary>
+    static int Lookback(string? value, Dictionary<string, string> settings) =>
+        value is null ? 0
+        : int.TryParse(value, out var n) ? n
+        : settings.TryGetValue(value, out var s) && double.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out var d) ? (int)d
+        : throw new InvalidOperationException($"lookback_years '{value}' is neither a number nor a setting");
+
     public ModelInfo? Model(string model) => _models.GetValueOrDefault(model);
 
     /// <summary>The models that read <paramref name="model"/> directly.</summary>
     public IReadOnlyList<string> ReadBy(string model) =>
         _models.Values.Where(m => m.DependsOn.Contains(model)).Select(m => m.Model).ToList();
 
-    /// <summary>The sources whose lake partitions <paramref name="model"/> reads, directly or through other models, by id.</summary>
-    public IReadOnlyList<SourceExtract> SourcesOf(string model)
+    /// <summary>
+    /// The sources whose lake partitions <paramref name="model"/> reads, directly or through other models, by id. With
+    /// <paramref name="year"/>, those its rows of that year read: a model partitioned by year promises that year y reads
+    /// years y - lookback ... y of what it reads, so along a path of such models the years widen by each lookback; past a
+    /// model that is not partitioned, every year counts.
+    /// </summary>
+    public IReadOnlyList<SourceExtract> SourcesOf(string model, int? year = null)
     {
-        var seen = new HashSet<string>();
         var ids = new SortedSet<string>(StringComparer.Ordinal);
-        var stack = new Stack<string>([model]);
-        while (stack.Count > 0)
+        var seen = new HashSet<(string, int?)>();
+        void Visit(string m, int? from, int? to)
         {
-            var m = stack.Pop();
-            if (!seen.Add(m)) continue;
-            if (m.StartsWith("lake.", StringComparison.Ordinal) && _lakeSources.TryGetValue(m[5..], out var s)) ids.UnionWith(s);
-            if (_models.TryGetValue(m, out var info))
-                foreach (var d in info.DependsOn) stack.Push(d);
+            if (!seen.Add((m, from))) return;
+            if (m.StartsWith("lake.", StringComparison.Ordinal) && _lakeSources.TryGetValue(m[5..], out var partitions))
+                ids.UnionWith(partitions.Where(p => from is null || p.Year is null || (p.Year >= from && p.Year <= to)).Select(p => p.Source));
+            if (!_models.TryGetValue(m, out var info)) return;
+            var byYear = from is not null && info.PartitionBy is not null;
+            foreach (var d in info.DependsOn) Visit(d, byYear ? from - info.LookbackYears : null, byYear ? to : null);
         }
+        Visit(model, year, year);
         return Sources.Where(s => ids.Contains(s.Source)).ToList();
     }
 
@@ -72,15 +85,17 @@ public sealed class WarehouseCatalog
                 g => (IReadOnlyList<ColumnInfo>)g.Select(r => new ColumnInfo((string)r[1]!, (string)r[2]!, (string?)r[3] ?? "",
                     ColumnUnits.Of((string)r[1]!, (string)r[2]!))).ToList());
         var models = new Dictionary<string, ModelInfo>(StringComparer.Ordinal);
-        foreach (var r in c.Rows("SELECT model, materialized, depends_on, rows, recomputed, changed, sql_hash FROM meta.models"))
+        var settings = c.Rows("SELECT name, value FROM ref.settings").ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
+        foreach (var r in c.Rows("SELECT model, materialized, depends_on, rows, recomputed, changed, sql_hash, partition_by, lookback_years FROM meta.models"))
         {
             var name = (string)r[0]!;
             var depends = ((System.Collections.IEnumerable)r[2]!).Cast<object?>().Select(o => (string)o!).ToList();
             models[name] = new ModelInfo(name, (string)r[1]!, depends, r[3] is null ? null : Convert.ToInt64(r[3]), (string)r[4]!,
-                (string)r[5]!, (string)r[6]!, comments.GetValueOrDefault(name, ""), columns.GetValueOrDefault(name, []));
+                (string)r[5]!, (string)r[6]!, comments.GetValueOrDefault(name, ""), columns.GetValueOrDefault(name, []), (string?)r[7],
+                Lookback((string?)r[8], settings));
         }
-        var lakeSources = c.Rows("SELECT DISTINCT table_name, source_id FROM meta.lake_partitions ORDER BY 1, 2")
-            .GroupBy(r => (string)r[0]!).ToDictionary(g => g.Key, g => g.Select(r => (string)r[1]!).ToList());
+        var lakeSources = c.Rows("SELECT DISTINCT table_name, source_id, year FROM meta.lake_partitions ORDER BY 1, 2, 3")
+            .GroupBy(r => (string)r[0]!).ToDictionary(g => g.Key, g => g.Select(r => ((string)r[1]!, r[2] is null ? (int?)null : Convert.ToInt32(r[2]))).ToList());
         // A source's extracts are the files of its latest fetch (a folder or an API query is several files).
         var sources = c.Rows("""
             WITH latest AS (SELECT source, max(fetched_at) AS at FROM meta.extracts GROUP BY source)
