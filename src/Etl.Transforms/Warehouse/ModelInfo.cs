@@ -6,7 +6,7 @@ namespace ClusterEtl.Transforms.Warehouse;
 /// year column with how many years back a year's rows read (<c>partition_by</c>, <c>lookback_years</c> resolved to a number).
 /// </summary>
 public sealed record ModelInfo(string Model, string Materialized, IReadOnlyList<string> DependsOn, long? Rows, string Recomputed,
-    string Changed, string MethodVersion, string Description, IReadOnlyList<ColumnInfo> Columns, string? PartitionBy = null,
+    string Changed, string MethodVersion, string Description, IReadOnlyList<ModelColumn> Columns, string? PartitionBy = null,
     int LookbackYears = 0)
 {
     /// <summary>The schema (layer): staging, intermediate, marts.</summary>

@@ -82,7 +82,7 @@ public sealed class WarehouseCatalog
             SELECT schema_name || '.' || table_name, column_name, data_type, comment FROM duckdb_columns()
             WHERE database_name = current_database() ORDER BY schema_name, table_name, column_index
             """).GroupBy(r => (string)r[0]!).ToDictionary(g => g.Key,
-                g => (IReadOnlyList<ColumnInfo>)g.Select(r => new ColumnInfo((string)r[1]!, (string)r[2]!, (string?)r[3] ?? "",
+                g => (IReadOnlyList<ModelColumn>)g.Select(r => new ModelColumn((string)r[1]!, (string)r[2]!, (string?)r[3] ?? "",
                     ColumnUnits.Of((string)r[1]!, (string)r[2]!))).ToList());
         var models = new Dictionary<string, ModelInfo>(StringComparer.Ordinal);
         var settings = c.Rows("SELECT name, value FROM ref.settings").ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
