@@ -11,7 +11,7 @@ namespace ClusterEtl.Transforms.Site;
 /// producer prices, firm and regional concentration), and a data-quality panel (coverage, quarantined rows, the reasons
 /// of empty figures). Read straight from the marts of the published warehouse.
 /// </summary>
-public sealed class ClusterPage(DuckDBConnection c, WarehouseCatalog catalog, PageLayout layout)
+public sealed class ClusterPage(DuckDBConnection c, WarehouseCatalog catalog, PageLayout layout, QuarantineDigest quarantine)
 {
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     SiteText T => layout.Text;
@@ -287,29 +287,19 @@ public sealed class ClusterPage(DuckDBConnection c, WarehouseCatalog catalog, Pa
     /// and the FAOSTAT and INEGI sources when it has FAO items or SCIAN codes.</summary>
     string Quarantine(string id, string country)
     {
-        try
-        {
-            const string where = """
-                FROM staging.stg_quarantine AS q
-                WHERE (q.source_id IN (SELECT unnest(string_split(source_ids, ', ')) FROM marts.cluster_coverage WHERE cluster_id = $1)
-                       AND (q.reporter_iso3 IS NULL OR q.reporter_iso3 = $2))
-                   OR (q.source_id IN (SELECT source_id FROM meta.lake_partitions WHERE table_name IN ('fao_observations', 'fao_trade_matrix'))
-                       AND EXISTS (SELECT 1 FROM ref.cluster_fao_items WHERE cluster_id = $1))
-                   OR (q.source_id IN (SELECT source_id FROM meta.lake_partitions WHERE table_name IN ('establishments', 'census_units'))
-                       AND EXISTS (SELECT 1 FROM ref.cluster_scian WHERE cluster_id = $1))
-                """;
-            var total = c.Scalar<long>("SELECT count(*) " + where, id, country);
-            if (total == 0) return $"<p>{Html.Escape(T["quality.no_quarantine"])}</p>";
-            var rows = c.Rows("SELECT q.source_id, q.file, q.line, q.column_name, q.reason " + where + " ORDER BY 1, 2, 3 LIMIT 20", id, country);
-            return Html.Table([T["col.source"], T["col.file"], T["col.line"], T["col.column"], T["col.reason"]],
-                       [CellFormat.Text, CellFormat.Text, CellFormat.Plain, CellFormat.Text, CellFormat.Text], rows, T) +
-                   (total > rows.Count ? $"<p class=\"note\">{Html.Escape(T["quality.more", total - rows.Count])}</p>" : "");
-        }
-        catch (DuckDBException e)
-        {
-            // The quarantine is read from the lake where the warehouse was built; a copied warehouse may not see it.
-            return $"<p class=\"note\">staging.stg_quarantine: {Html.Escape(e.Message.Split('\n')[0])}</p>";
-        }
+        if (quarantine.Error is { } error) return $"<p class=\"note\">staging.stg_quarantine: {Html.Escape(error)}</p>";
+        var trade = c.Rows("SELECT unnest(string_split(source_ids, ', ')) FROM marts.cluster_coverage WHERE cluster_id = $1", id)
+            .Select(r => (string)r[0]!).ToHashSet();
+        var fao = c.Scalar<long>("SELECT count(*) FROM ref.cluster_fao_items WHERE cluster_id = $1", id) > 0
+            ? catalog.LakeSources("fao_observations", "fao_trade_matrix") : new HashSet<string>();
+        var inegi = c.Scalar<long>("SELECT count(*) FROM ref.cluster_scian WHERE cluster_id = $1", id) > 0
+            ? catalog.LakeSources("establishments", "census_units") : new HashSet<string>();
+        var (total, rows) = quarantine.Select((source, reporter) =>
+            (trade.Contains(source) && (reporter is null || reporter == country)) || fao.Contains(source) || inegi.Contains(source));
+        if (total == 0) return $"<p>{Html.Escape(T["quality.no_quarantine"])}</p>";
+        return Html.Table([T["col.source"], T["col.file"], T["col.line"], T["col.column"], T["col.reason"]],
+                   [CellFormat.Text, CellFormat.Text, CellFormat.Plain, CellFormat.Text, CellFormat.Text], rows, T) +
+               (total > rows.Count ? $"<p class=\"note\">{Html.Escape(T["quality.more", total - rows.Count])}</p>" : "");
     }
 
     /// <summary>"From marts.x; data: source (extract id, fetched date), ...": where a chart's numbers come from.</summary>

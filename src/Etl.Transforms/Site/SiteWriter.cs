@@ -22,7 +22,7 @@ public static class SiteWriter
         var catalog = WarehouseCatalog.Read(c);
         File.WriteAllText(Path.Combine(siteDir, "index.html"), new IndexPage(c, catalog, new PageLayout(text, "")).Render());
         File.WriteAllText(Path.Combine(siteDir, "catalogue.html"), new CataloguePage(catalog, new PageLayout(text, ""), sourceKinds).Render());
-        var page = new ClusterPage(c, catalog, new PageLayout(text, "../"));
+        var page = new ClusterPage(c, catalog, new PageLayout(text, "../"), QuarantineDigest.Read(c));
         var pages = 2;
         foreach (var id in c.Rows("SELECT cluster_id FROM ref.clusters ORDER BY 1").Select(r => (string)r[0]!))
         {
@@ -39,7 +39,7 @@ public static class SiteWriter
     public static bool WriteClusterReport(string warehouseFile, string clusterId, string file, string language)
     {
         using var c = DuckDb.Open(warehouseFile, readOnly: true);
-        var html = new ClusterPage(c, WarehouseCatalog.Read(c), new PageLayout(SiteText.For(language), null)).Render(clusterId);
+        var html = new ClusterPage(c, WarehouseCatalog.Read(c), new PageLayout(SiteText.For(language), null), QuarantineDigest.Read(c)).Render(clusterId);
         if (html is null) return false;
         var dir = Path.GetDirectoryName(Path.GetFullPath(file));
         if (dir is not null) Directory.CreateDirectory(dir);

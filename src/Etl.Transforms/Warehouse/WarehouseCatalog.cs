@@ -44,6 +44,10 @@ public sealed class WarehouseCatalog
 
     public ModelInfo? Model(string model) => _models.GetValueOrDefault(model);
 
+    /// <summary>The sources with partitions in the lake tables <paramref name="tables"/> (e.g. fao_observations).</summary>
+    public IReadOnlySet<string> LakeSources(params string[] tables) =>
+        tables.SelectMany(t => _lakeSources.GetValueOrDefault(t, [])).Select(p => p.Source).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The models that read <paramref name="model"/> directly.</summary>
     public IReadOnlyList<string> ReadBy(string model) =>
         _models.Values.Where(m => m.DependsOn.Contains(model)).Select(m => m.Model).ToList();
