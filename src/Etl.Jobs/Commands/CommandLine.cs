@@ -30,6 +30,9 @@ public static class CommandLine
                         Normalize those years of a source again (replacing only their partitions) and rebuild.
           clusters      The cluster catalogue; `clusters show ID`: what a cluster covers.
           report ID     A readable profile of one cluster from the published warehouse.
+                        With --html FILE [--lang en|es]: its page of the site as one HTML file.
+          export ID --xlsx FILE
+                        One cluster's marts as an Excel workbook, with a sheet explaining every column.
           query SQL     One read-only SQL query on the published warehouse, rows printed tab-separated.
           runs          Recent runs from the run ledger: start, duration, stages, rows, errors.
           validate      Check the definitions (pipelines/) and compile the SQL models (sql/) without running anything.
@@ -59,6 +62,7 @@ public static class CommandLine
         BackfillCommand.Create(),
         ClustersCommand.Create(),
         ReportCommand.Create(),
+        ExportCommand.Create(),
         QueryCommand.Create(),
         RunsCommand.Create(),
         ValidateCommand.Create(),

@@ -19,12 +19,27 @@ public static class ReportCommand
     {
         var id = new Argument<string>("ID") { Description = "The cluster's id, e.g. chile-salmon (see `clusters`)" };
         var data = CommonOptions.DataDir();
-        var command = new Command("report", "A readable profile of one cluster from the published warehouse: exports, prices and " +
-                                            "concentration per year, latest year and trend")
+        var pipelines = CommonOptions.Pipelines();
+        var html = new Option<string?>("--html")
         {
-            id, data,
+            HelpName = "FILE",
+            Description = "Write the cluster's page of the site (charts, tables, sources, data quality) as one self-contained HTML file instead",
         };
-        command.SetAction(p => Run(p.GetValue(id)!, new DataLayout(p.GetValue(data)!), Console.Out));
+        var language = new Option<string?>("--lang")
+        {
+            HelpName = "en|es",
+            Description = "Language of the --html page; default the site language of warehouse.json (en)",
+        };
+        language.AcceptOnlyFromAmong([.. ClusterEtl.Transforms.Site.SiteText.Languages]);
+        var command = new Command("report", "A readable profile of one cluster from the published warehouse: exports, prices and " +
+                                            "concentration per year, latest year and trend; with --html FILE its page of the site")
+        {
+            id, data, pipelines, html, language,
+        };
+        command.SetAction(p => p.GetValue(html) is { } file
+            ? ClusterEtl.Transforms.Site.ClusterFiles.Html(p.GetValue(id)!, Path.GetFullPath(file), p.GetValue(language), p.GetValue(pipelines)!,
+                new DataLayout(p.GetValue(data)!))
+            : Run(p.GetValue(id)!, new DataLayout(p.GetValue(data)!), Console.Out));
         return command;
     }
 

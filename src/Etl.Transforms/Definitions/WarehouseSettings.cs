@@ -15,8 +15,9 @@ namespace ClusterEtl.Transforms.Definitions;
 /// Kaplinsky-Readman quadrant counts it as no change (quadrant 'within tolerance'), so float noise never decides it.</param>
 /// <param name="Engine">How much of the machine DuckDB may use (the <c>duckdb</c> object).</param>
 /// <param name="KeepPublishedBuilds">How many published builds (<c>published/&lt;run&gt;/</c>) to keep, the current one included.</param>
+/// <param name="SiteLanguage">Language of the site written with every published build (<c>site/</c>): en or es.</param>
 public sealed record WarehouseSettings(double CifFobMargin = 0.08, int DecompositionWindowYears = 5, int PriceBaseYear = 2020,
-    DuckDbSettings? Engine = null, int KeepPublishedBuilds = 3, double QuadrantTolerance = 0.001)
+    DuckDbSettings? Engine = null, int KeepPublishedBuilds = 3, double QuadrantTolerance = 0.001, string SiteLanguage = "en")
 {
     /// <summary>The engine settings, defaults where the file says nothing.</summary>
     public DuckDbSettings DuckDb => Engine ?? new DuckDbSettings();
@@ -31,7 +32,10 @@ public sealed record WarehouseSettings(double CifFobMargin = 0.08, int Decomposi
         if (!File.Exists(file)) return new WarehouseSettings();
         var f = JsonFields.Load(file, FileName);
         f.RejectUnknown("cif_fob_margin", "decomposition_window_years", "price_base_year", "duckdb", "keep_published_builds",
-            "quadrant_tolerance");
+            "quadrant_tolerance", "site_language");
+        var language = f.OptionalString("site_language") ?? "en";
+        if (!Site.SiteText.Languages.Contains(language))
+            throw f.Error("site_language", $"must be one of {string.Join(", ", Site.SiteText.Languages)}, not '{language}'");
         var d = new WarehouseSettings();
         return new WarehouseSettings(
             f.OptionalNumber("cif_fob_margin", 0, 1) ?? d.CifFobMargin,
@@ -39,7 +43,8 @@ public sealed record WarehouseSettings(double CifFobMargin = 0.08, int Decomposi
             (int)(f.OptionalNumber("price_base_year", 1900, 2100) ?? d.PriceBaseYear),
             f.Object("duckdb", required: false) is { } engine ? DuckDbSettings.Read(engine) : null,
             (int)(f.OptionalNumber("keep_published_builds", 1, 100) ?? d.KeepPublishedBuilds),
-            f.OptionalNumber("quadrant_tolerance", 0, 1) ?? d.QuadrantTolerance);
+            f.OptionalNumber("quadrant_tolerance", 0, 1) ?? d.QuadrantTolerance,
+            language);
     }
 
     /// <summary>Name, value (as SQL literal text) and description of each setting.</summary>

@@ -29,6 +29,8 @@ public sealed class DataLayout(string dataDir)
     /// <summary>A link to <c>current</c>: <c>warehouse/clusters.duckdb</c> is the published warehouse.</summary>
     public string WarehouseDir => Path.Combine(DataDir, "warehouse");
     public string WarehouseFile => Path.Combine(WarehouseDir, WarehouseFileName);
+    /// <summary>The published site (index, a page per cluster, catalogue): a link to <c>current/site</c>.</summary>
+    public string SiteDir => Path.Combine(DataDir, SiteFolderName);
     public string RunsDir => Path.Combine(DataDir, "runs");
     public string StateDir => Path.Combine(DataDir, "state");
     public string LogsDir => Path.Combine(DataDir, "logs");
@@ -36,6 +38,7 @@ public sealed class DataLayout(string dataDir)
     public const string WarehouseFileName = "clusters.duckdb";
     public const string MartsFolderName = "marts";
     public const string BuildInfoFileName = "build.json";
+    public const string SiteFolderName = "site";
 
     public string RawSourceDir(string sourceId) => Path.Combine(RawDir, sourceId);
     public string RunDir(string runId) => Path.Combine(RunsDir, runId);

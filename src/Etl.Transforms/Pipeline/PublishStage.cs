@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ClusterEtl.Transforms.Definitions;
+using ClusterEtl.Transforms.Site;
 using ClusterEtl.Transforms.Warehouse;
 using Serilog;
 
@@ -51,10 +52,16 @@ public sealed class PublishStage
             Directory.CreateDirectory(staged);
             var warehouse = Path.Combine(staged, DataLayout.WarehouseFileName);
             File.Move(layout.BuildFile(request.RunId), warehouse);
-            var previousMarts = build.PreviousRunId is { } previous
-                ? Path.Combine(layout.PublishedBuildDir(previous), DataLayout.MartsFolderName) : null;
+            // The build this one started from, or (a build from scratch) the current one: files identical to its files are linked.
+            var previousMarts = (build.PreviousRunId is { } previous ? layout.PublishedBuildDir(previous) : PublishedBuilds.CurrentDir(layout)) is { } dir
+                ? Path.Combine(dir, DataLayout.MartsFolderName) : null;
             var marts = new MartPublisher().Export(warehouse, Path.Combine(staged, DataLayout.MartsFolderName), previousMarts,
                 settings.DuckDb, settings.DuckDb.SpillDirectory(layout.DataDir, layout.RunStaging(request.RunId)));
+            var siteWatch = Stopwatch.StartNew();
+            var kinds = PipelineDefinitions.Load(request.PipelinesDir).Sources.ToDictionary(s => s.Id, s => s.Kind);
+            var pages = SiteWriter.WriteSite(warehouse, Path.Combine(staged, DataLayout.SiteFolderName), settings.SiteLanguage, kinds);
+            var siteSeconds = siteWatch.Elapsed.TotalSeconds;
+            Log.Information("Wrote the site: {Pages} pages in {Seconds:F2} s", pages, siteSeconds);
             FaultPoints.Reach("publish:exported");
             PublishedBuilds.Publish(layout, staged, new PublishedBuild(request.RunId, build.Fingerprint, DateTimeOffset.UtcNow),
                 settings.KeepPublishedBuilds);
@@ -66,7 +73,8 @@ public sealed class PublishStage
                 Status = "succeeded",
                 Rows = marts.Sum(m => m.Rows),
                 Seconds = sw.Elapsed.TotalSeconds,
-                Details = marts.Select(m => $"marts.{m.Mart}: {m.Rows:N0} rows ({m.Written})").ToList(),
+                Details = [.. marts.Select(m => $"marts.{m.Mart}: {m.Rows:N0} rows ({m.Written})"),
+                    $"site: {pages} pages ({siteSeconds:F2} s)"],
             };
         }
         var runStaging = layout.RunStaging(request.RunId);

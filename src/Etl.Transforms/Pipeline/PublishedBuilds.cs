@@ -49,7 +49,7 @@ public static class PublishedBuilds
     }
 
     /// <summary>
-    /// <c>warehouse</c> and <c>lake/marts</c> as links through <c>current</c>. A data folder from before versioned
+    /// <c>warehouse</c>, <c>lake/marts</c> and <c>site</c> as links through <c>current</c>. A data folder from before versioned
     /// publishing has real folders there: they are replaced (the build they held was just superseded).
     /// </summary>
     static void EnsureReaderLinks(DataLayout layout, string runId)
@@ -58,6 +58,7 @@ public static class PublishedBuilds
         [
             (layout.WarehouseDir, "current"),
             (layout.MartsDir, Path.Combine("..", "current", DataLayout.MartsFolderName)),
+            (layout.SiteDir, Path.Combine("current", DataLayout.SiteFolderName)),
         ];
         foreach (var (path, target) in links)
         {

@@ -6,15 +6,17 @@ namespace ClusterEtl.Transforms.Warehouse;
 
 /// <summary>
 /// Exports every mart (<c>marts.*</c> table or view) of a finished build as Parquet: hive-partitioned by year when the mart has a
-/// year column (year kept in the files too), rows ordered so reruns give identical files. What the build did not
-/// change is not written again: a mart (or a year of a mart partitioned by year) whose rows are those of the
-/// previous published build is hard-linked from it.
+/// year column (year kept in the files too), rows ordered so reruns give identical files, each file carrying its description,
+/// columns, method version, extracts and run in its key-value metadata (<see cref="MartMetadata"/>). What the build did not
+/// change is not written again: a file whose rows and metadata are those of the previous published build's file is
+/// hard-linked from it (and keeps the run id of the build that first wrote it). Then <c>_catalog.json</c> and
+/// <c>views.sql</c> describe the whole folder (<see cref="MartCatalogFiles"/>).
 /// </summary>
 public sealed class MartPublisher
 {
     static readonly ILogger Log = Serilog.Log.ForContext<MartPublisher>();
 
-    /// <param name="previousMarts">The marts folder of the published build the warehouse was built from, or null.</param>
+    /// <param name="previousMarts">The marts folder of the published build before this one, or null.</param>
     public IReadOnlyList<(string Mart, long Rows, string Written)> Export(string buildFile, string martsDir, string? previousMarts,
         DuckDbSettings settings, string spillDirectory)
     {
@@ -22,8 +24,9 @@ public sealed class MartPublisher
         Directory.CreateDirectory(martsDir);
         var marts = new List<(string, long, string)>();
         using var c = DuckDb.Open(buildFile, settings, spillDirectory);
-        var incremental = previousMarts is not null && Directory.Exists(previousMarts) &&
-                          c.Scalar<string>("SELECT mode FROM meta.build") == "incremental";
+        var catalog = WarehouseCatalog.Read(c);
+        if (previousMarts is not null && !Directory.Exists(previousMarts)) previousMarts = null;
+        var incremental = previousMarts is not null && catalog.Mode == "incremental";
         foreach (var r in c.Rows("""
                      SELECT t.table_name, m.partition_by, coalesce(m.changed, 'all'),
                             EXISTS (SELECT 1 FROM duckdb_columns() AS k
@@ -34,78 +37,88 @@ public sealed class MartPublisher
                      """))
         {
             var (mart, partitionBy, changed, hasYear) = ((string)r[0]!, (string?)r[1], (string)r[2]!, (bool)r[3]!);
-            var target = Path.Combine(martsDir, mart);
-            var previous = incremental ? Path.Combine(previousMarts!, mart) : null;
-            var reuse = previous is not null && Directory.Exists(previous);
-            string written;
-            if (reuse && changed == "none")
+            var table = $"marts.{DuckDb.Identifier(mart)}";
+            var changedYears = changed is "all" or "none" || partitionBy != "year" ? null : changed.Split(", ").ToHashSet();
+            // The rows of a file are those of the previous build when the build says the mart, or the file's year, did not change.
+            bool SameRows(string? year) => incremental && (changed == "none" || (year is not null && changedYears?.Contains(year) == false));
+            var files = hasYear
+                ? c.Rows($"SELECT DISTINCT year FROM {table} ORDER BY 1").Select(y => y[0] is null ? "NULL" : Convert.ToString(y[0], System.Globalization.CultureInfo.InvariantCulture)!)
+                    .Select(y => (Year: (string?)y, Query: $"SELECT * FROM {table} WHERE year {(y == "NULL" ? "IS NULL" : "= " + y)} ORDER BY ALL",
+                        Relative: Path.Combine(mart, $"year={y}", "part-0.parquet"))).ToList()
+                : [(Year: null, Query: $"SELECT * FROM {table} ORDER BY ALL", Relative: Path.Combine(mart, "part-0.parquet"))];
+            var written = new List<string>();
+            foreach (var (year, query, relative) in files)
             {
-                LinkAll(previous!, target, _ => true);
-                written = "unchanged, linked";
+                var metadata = MartMetadata.For(catalog, mart, year is null or "NULL" ? null : int.Parse(year));
+                var previous = previousMarts is null ? null : Path.Combine(previousMarts, relative);
+                var file = Path.Combine(martsDir, relative);
+                if (!Publish(c, query, file, previous, metadata, catalog.RunId, SameRows(year))) written.Add(year ?? "all");
             }
-            else if (reuse && hasYear && partitionBy == "year" && changed != "all")
-            {
-                var years = changed.Split(", ").Select(int.Parse).ToHashSet();
-                LinkAll(previous!, target, rel => !years.Any(y => rel.StartsWith($"year={y}{Path.DirectorySeparatorChar}", StringComparison.Ordinal)));
-                Copy(c, mart, hasYear, target, $"year IN ({changed})");
-                written = $"years {changed} written, the others linked";
-            }
-            else
-            {
-                Copy(c, mart, hasYear, target, null);
-                written = "written";
-            }
-            var rows = PublishedRows(c, target);
-            marts.Add((mart, rows, written));
-            Log.Information("Published marts.{Mart}: {Rows:N0} rows ({Written})", mart, rows, written);
+            var rows = PublishedRows(c, Path.Combine(martsDir, mart));
+            var what = written.Count == 0 && files.Count > 0 ? "unchanged, linked"
+                : written.Count == files.Count || !hasYear ? "written"
+                : $"years {string.Join(", ", written)} written, the others linked";
+            marts.Add((mart, rows, what));
+            Log.Information("Published marts.{Mart}: {Rows:N0} rows ({Written})", mart, rows, what);
         }
+        MartCatalogFiles.Write(c, catalog, martsDir);
         return marts;
     }
 
     /// <summary>
-    /// Writes the mart's rows (of the years in <paramref name="where"/>) as Parquet: one file per year under
-    /// <c>year=&lt;y&gt;/</c> when it has a year column, else one file. Each file is written by its own ordered COPY: a
-    /// partitioned COPY writes row groups in whatever order its threads finish, so its files differ from run to run.
+    /// Puts one file in place; true when it is the previous build's file, hard-linked. The previous file is linked straight
+    /// away when the build says its rows did not change and its metadata (the run id aside) is what would be written now.
+    /// Otherwise the file is written by one ordered COPY (a partitioned COPY writes row groups in whatever order its threads
+    /// finish, so its files differ from run to run); when the previous file says the same, it is written with that file's
+    /// run id and compared: identical bytes (a forced rebuild of the same inputs) are the previous file, linked.
     /// </summary>
-    static void Copy(DuckDB.NET.Data.DuckDBConnection c, string mart, bool hasYear, string target, string? where)
+    static bool Publish(DuckDB.NET.Data.DuckDBConnection c, string query, string file, string? previous, MartMetadata metadata,
+        string runId, bool sameRows)
     {
-        var table = $"marts.{DuckDb.Identifier(mart)}";
-        Directory.CreateDirectory(target);
-        if (!hasYear)
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var previousRun = previous is null ? null : metadata.RunIdIfSame(c, previous);
+        if (previousRun is not null && sameRows)
         {
-            Write(c, $"SELECT * FROM {table} ORDER BY ALL", Path.Combine(target, "part-0.parquet"));
-            return;
+            PosixFiles.LinkOrCopy(previous!, file);
+            return true;
         }
-        var years = c.Rows($"SELECT DISTINCT year FROM {table}{(where is null ? "" : " WHERE " + where)} ORDER BY 1")
-            .Select(r => r[0] is null ? "NULL" : Convert.ToString(r[0], System.Globalization.CultureInfo.InvariantCulture)!);
-        foreach (var year in years)
-            Write(c, $"SELECT * FROM {table} WHERE year {(year == "NULL" ? "IS NULL" : "= " + year)} ORDER BY ALL",
-                Path.Combine(target, $"year={year}", "part-0.parquet"));
+        Write(c, query, file, metadata, previousRun ?? runId);
+        if (previousRun is null) return false;
+        if (SameBytes(file, previous!))
+        {
+            File.Delete(file);
+            PosixFiles.LinkOrCopy(previous!, file);
+            return true;
+        }
+        Write(c, query, file, metadata, runId);
+        return false;
     }
 
     /// <summary>
     /// The rows of the mart's published files, from their Parquet footers: counting the mart itself would compute a view
     /// (<c>country_product_rca</c>: every year's RCA, minutes at a full release) a second time.
     /// </summary>
-    static long PublishedRows(DuckDB.NET.Data.DuckDBConnection c, string target) =>
-        Directory.EnumerateFiles(target, "*.parquet", SearchOption.AllDirectories).Any()
-            ? c.Scalar<long>($"SELECT count(*) FROM read_parquet({DuckDb.Literal(Path.Combine(target, "**", "*.parquet").Replace('\\', '/'))}, hive_partitioning = false)")
+    static long PublishedRows(DuckDB.NET.Data.DuckDBConnection c, string folder) =>
+        Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Any()
+            ? c.Scalar<long>($"SELECT count(*) FROM read_parquet({DuckDb.Literal(Path.Combine(folder, "**", "*.parquet").Replace('\\', '/'))}, hive_partitioning = false)")
             : 0;
 
-    static void Write(DuckDB.NET.Data.DuckDBConnection c, string query, string file)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        c.Execute($"COPY ({query}) TO {DuckDb.Literal(file.Replace('\\', '/'))} (FORMAT parquet)");
-    }
+    static void Write(DuckDB.NET.Data.DuckDBConnection c, string query, string file, MartMetadata metadata, string runId) =>
+        c.Execute($"COPY ({query}) TO {DuckDb.Literal(file.Replace('\\', '/'))} (FORMAT parquet, {metadata.CopyOption(runId)})");
 
-    /// <summary>Hard-links the files of <paramref name="from"/> whose relative path passes <paramref name="keep"/> into <paramref name="to"/>.</summary>
-    static void LinkAll(string from, string to, Func<string, bool> keep)
+    static bool SameBytes(string a, string b)
     {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        var (x, y) = (new FileInfo(a), new FileInfo(b));
+        if (x.Length != y.Length) return false;
+        using var fa = File.OpenRead(a);
+        using var fb = File.OpenRead(b);
+        var (ba, bb) = (new byte[1 << 16], new byte[1 << 16]);
+        int n;
+        while ((n = fa.ReadAtLeast(ba, ba.Length, throwOnEndOfStream: false)) > 0)
         {
-            var rel = Path.GetRelativePath(from, file);
-            if (keep(rel)) PosixFiles.LinkOrCopy(file, Path.Combine(to, rel));
+            fb.ReadExactly(bb, 0, n);
+            if (!ba.AsSpan(0, n).SequenceEqual(bb.AsSpan(0, n))) return false;
         }
+        return true;
     }
 }

@@ -34,7 +34,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "validate", "--rows", "5", "--years", "2010-2012", "--workers", "4" },
         "error: unknown option '--rows' for validate; see `validate --help`")]
     [InlineData(new[] { "rnu" },
-        "error: unknown command 'rnu' (did you mean run?) (commands: run, serve, jobs, trigger, backfill, clusters, report, query, runs, validate, bench, help); see --help")]
+        "error: unknown command 'rnu' (did you mean run?) (commands: run, serve, jobs, trigger, backfill, clusters, report, export, query, runs, validate, bench, help); see --help")]
     [InlineData(new[] { "trigger" },
         "error: trigger needs ID: The schedule's id in pipelines/schedule.json, e.g. baci-monthly (see `trigger --help`)")]
     [InlineData(new[] { "serve", "--workers", "0" }, "error: --workers takes a whole number from 1 to 64, not '0' (see `serve --help`)")]

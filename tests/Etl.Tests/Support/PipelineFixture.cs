@@ -44,8 +44,22 @@ public sealed class PipelineFixture(TempDir dir, string name = "pipelines")
             .ToDictionary(m => m.Model, m => (m.Rebuilt, m.Changed));
 
     /// <summary>SHA-256 of every published mart file, by path relative to the marts folder.</summary>
-    public static Dictionary<string, string> MartFiles(DataLayout layout) =>
+    /// <param name="ignoreRunIds">Hash each Parquet file with the run id of its metadata blanked out (same length), for
+    /// builds of the same inputs in two data folders: they differ in the run that wrote the files, and in nothing else.</param>
+    public static Dictionary<string, string> MartFiles(DataLayout layout, bool ignoreRunIds = false) =>
         Directory.GetFiles(layout.MartsDir + "/", "*", SearchOption.AllDirectories).ToDictionary(
             f => Path.GetRelativePath(layout.MartsDir, f),
-            f => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+            f => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ignoreRunIds ? WithoutRunIds(f) : File.ReadAllBytes(f))));
+
+    static byte[] WithoutRunIds(string file)
+    {
+        var text = File.ReadAllText(file, System.Text.Encoding.Latin1);
+        if (file.EndsWith(".parquet", StringComparison.Ordinal))
+        {
+            var runId = (string?)Duck.Scalar(null, $"SELECT decode(value) FROM parquet_kv_metadata('{file}') WHERE decode(key) = 'clusteretl.run_id'");
+            if (runId is not null) text = text.Replace(runId, new string('-', runId.Length));
+        }
+        else text = System.Text.RegularExpressions.Regex.Replace(text, @"\d{8}T\d{6}Z-[0-9a-f]{6}", "--------run-id---------");
+        return System.Text.Encoding.Latin1.GetBytes(text);
+    }
 }
