@@ -87,7 +87,7 @@ public sealed class DefinitionValidationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{ "id": "baci", "kind": "comtrad", "location": "data/baci.zip" }""", "kind", "unknown kind 'comtrad' (known: baci, comtrade, denue, inegi_census, inegi_bie, faostat)")]
+    [InlineData("""{ "id": "baci", "kind": "comtrad", "location": "data/baci.zip" }""", "kind", "unknown kind 'comtrad' (known: baci, comtrade, denue, inegi_census, inegi_bie, faostat, table)")]
     [InlineData("""{ "id": "baci", "kind": "baci", "location": "data/missing.zip" }""", "location", "file or folder not found")]
     [InlineData("""{ "id": "baci", "kind": "baci", "location": "ftp://example.org/x.zip" }""", "location", "only http(s) URLs and local paths")]
     [InlineData("""{ "id": "baci", "kind": "baci", "location": "data/baci.zip", "max_quarantine_share": 2 }""", "max_quarantine_share", "between 0 and 1")]

@@ -18,6 +18,15 @@ public sealed class ReferenceDataTests : IDisposable
     static readonly HsReference Hs = HsReference.LoadFrom(Repo.Pipelines)!;
     static readonly MexicoReference Mexico = MexicoReference.LoadFrom(Repo.Pipelines)!;
 
+    /// <summary>A pipelines folder with the bundled reference, one source and this cluster.</summary>
+    void WriteCluster(string id, string json)
+    {
+        Repo.CopyDirectory(Path.Combine(Repo.Pipelines, "reference"), _dir.Combine("pipelines", "reference"));
+        _dir.Write("pipelines/data/x.zip", "x");
+        _dir.Write("pipelines/sources/x.json", """{ "id": "x", "kind": "baci", "location": "data/x.zip" }""");
+        _dir.Write($"pipelines/clusters/{id}.json", json);
+    }
+
     [Fact]
     public void Every_code_of_every_HS_edition_is_known()
     {
@@ -33,10 +42,7 @@ public sealed class ReferenceDataTests : IDisposable
     public void A_cluster_outside_the_shipped_ones_is_one_JSON_file()
     {
         // Peru's asparagus (HS 070920), which the clusters' own code lists used to refuse.
-        Repo.CopyDirectory(Path.Combine(Repo.Pipelines, "reference"), _dir.Combine("pipelines", "reference"));
-        _dir.Write("pipelines/data/x.zip", "x");
-        _dir.Write("pipelines/sources/x.json", """{ "id": "x", "kind": "baci", "location": "data/x.zip" }""");
-        _dir.Write("pipelines/clusters/peru-asparagus.json",
+        WriteCluster("peru-asparagus",
             """{ "id": "peru-asparagus", "name": "Asparagus, Peru (Ica, La Libertad)", "country": "PER", "products": { "hs": ["070920"], "hs_vintage": "HS92", "fao_items": [367] } }""");
 
         var definitions = PipelineDefinitions.Load(_dir.Combine("pipelines"));
@@ -47,10 +53,7 @@ public sealed class ReferenceDataTests : IDisposable
     [Fact]
     public void A_mistyped_HS_code_names_the_closest_subheadings_of_its_edition()
     {
-        Repo.CopyDirectory(Path.Combine(Repo.Pipelines, "reference"), _dir.Combine("pipelines", "reference"));
-        _dir.Write("pipelines/data/x.zip", "x");
-        _dir.Write("pipelines/sources/x.json", """{ "id": "x", "kind": "baci", "location": "data/x.zip" }""");
-        _dir.Write("pipelines/clusters/salmon.json",
+        WriteCluster("salmon",
             """{ "id": "salmon", "name": "S", "country": "CHL", "products": { "hs": ["030299"], "hs_vintage": "HS92" } }""");
 
         var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines")));
