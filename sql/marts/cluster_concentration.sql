@@ -258,8 +258,27 @@ census AS (
     WHERE complete
     QUALIFY row_number() OVER (PARTITION BY cluster_id, census_year ORDER BY len DESC) = 1
 ),
+exporter_firms AS (   -- firms' exports of the cluster's country and HS codes (staging.stg_firm_exports, users' tables), exact
+    SELECT c.cluster_id, f.year, f.exporter, sum(f.value_usd::DECIMAL(18, 2)) AS value
+    FROM ref.clusters AS c
+    JOIN staging.stg_firm_exports AS f ON f.country_iso3 = c.country_iso3 AND f.value_usd IS NOT NULL
+    WHERE EXISTS (SELECT 1 FROM ref.cluster_hs_codes AS h WHERE h.cluster_id = c.cluster_id
+                  AND (starts_with(f.hs_code, h.hs_code) OR starts_with(h.hs_code, f.hs_code) AND length(f.hs_code) = 6))
+    GROUP BY ALL
+    HAVING sum(f.value_usd::DECIMAL(18, 2)) > 0
+),
+exporter_concentration AS (
+    SELECT cluster_id, year, count(*) AS exporter_firm_count,
+           sum(value) FILTER (WHERE rank <= 4) / sum(value) AS exporter_firm_cr4,
+           list_sum(list((value / total) * (value / total) ORDER BY rank)) AS exporter_firm_hhi   -- in a fixed order: reruns give identical bits
+    FROM (SELECT *, row_number() OVER (PARTITION BY cluster_id, year ORDER BY value DESC, exporter) AS rank,
+                 sum(value) OVER (PARTITION BY cluster_id, year) AS total
+          FROM exporter_firms)
+    GROUP BY ALL
+),
 keys AS (
     SELECT cluster_id, year FROM trade
+    UNION SELECT cluster_id, year FROM exporter_concentration
     UNION SELECT cluster_id, year FROM firms
     UNION SELECT cluster_id, year FROM census
 )
@@ -298,8 +317,12 @@ SELECT
     ), '')                              AS notes,
     fb.firm_hhi_low,
     fb.firm_hhi_high,
-    ce.regional_output_share
+    ce.regional_output_share,
+    ec.exporter_firm_count,
+    ec.exporter_firm_cr4::DOUBLE        AS exporter_firm_cr4,
+    ec.exporter_firm_hhi::DOUBLE        AS exporter_firm_hhi
 FROM keys AS k
+LEFT JOIN exporter_concentration AS ec ON ec.cluster_id = k.cluster_id AND ec.year = k.year
 LEFT JOIN trade AS t ON t.cluster_id = k.cluster_id AND t.year = k.year
 LEFT JOIN destination_cr AS d ON d.cluster_id = k.cluster_id AND d.year = k.year
 LEFT JOIN products AS p ON p.cluster_id = k.cluster_id AND p.year = k.year
@@ -333,3 +356,6 @@ COMMENT ON COLUMN marts.cluster_concentration.notes IS 'Why indicators are NULL,
 COMMENT ON COLUMN marts.cluster_concentration.firm_hhi_low IS 'Smallest HHI of establishments by employment that their size bands allow (employment as equal as the bands let it be); a true lower bound.';
 COMMENT ON COLUMN marts.cluster_concentration.firm_hhi_high IS 'Largest HHI the bands allow (the largest bands at their upper bounds, the others at their lower bounds); NULL with an establishment in the open band 251 y más.';
 COMMENT ON COLUMN marts.cluster_concentration.regional_output_share IS 'Share of national gross PRODUCTION (census A111A, current pesos), same areas, codes and level as regional_share; NULL only when a cell it uses withholds production.';
+COMMENT ON COLUMN marts.cluster_concentration.exporter_firm_count IS 'Exporting firms of the cluster''s country and HS codes with exports in the year, from users'' tables (staging.stg_firm_exports, source kind table, values in USD); NULL without such a table.';
+COMMENT ON COLUMN marts.cluster_concentration.exporter_firm_cr4 IS 'Share of the four largest exporting firms in those firms'' exports (ties broken by name).';
+COMMENT ON COLUMN marts.cluster_concentration.exporter_firm_hhi IS 'HHI of exporting firms: sum of squared shares of their exports, in (0, 1].';

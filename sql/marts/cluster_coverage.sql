@@ -2,6 +2,8 @@
 -- vintage, how many flows and how much value were found, and which country codes of the source no
 -- reference row knows (those rows still count in world totals under <KIND>:<code>), and how much of the cluster's
 -- trade was quarantined (rows of its country and products that could not be read, and what they were worth).
+-- Products of another HS vintage that hold the cluster's goods mixed with others (intermediate.int_cluster_products.mixed_with:
+-- a one-to-many or many-to-many link of the correlation tables) are counted in the marts and listed here with their value.
 WITH trade_sources AS (   -- the sources of the trade basis (what the marts use)
     SELECT string_agg(DISTINCT f.source_id, ', ' ORDER BY f.source_id) AS source_ids,
            count(DISTINCT f.year) AS years_in_data
@@ -25,6 +27,18 @@ prefix_summary AS (
 ),
 products AS (
     SELECT cluster_id, count(*) AS hs6_codes FROM intermediate.int_cluster_products GROUP BY cluster_id
+),
+mixed AS (
+    SELECT p.cluster_id,
+           string_agg(p.hs_vintage || ' ' || p.product_code, ', ' ORDER BY p.hs_vintage, p.product_code) AS mixed_hs_codes,
+           (SELECT sum(f.value_usd) FROM intermediate.int_cluster_export_flows AS f
+            WHERE f.cluster_id = p.cluster_id
+              AND EXISTS (SELECT 1 FROM intermediate.int_cluster_products AS q
+                          WHERE q.cluster_id = f.cluster_id AND q.hs_vintage = f.hs_vintage AND q.product_code = f.product_code
+                            AND q.mixed_with IS NOT NULL)) AS mixed_value_usd
+    FROM intermediate.int_cluster_products AS p
+    WHERE p.mixed_with IS NOT NULL
+    GROUP BY p.cluster_id
 ),
 flows AS (
     SELECT cluster_id, count(*) AS export_flows, sum(value_usd) AS export_value_usd, count(DISTINCT year) AS years_with_exports
@@ -85,6 +99,8 @@ SELECT
     coalesce(f.export_flows, 0)         AS export_flows,
     coalesce(f.years_with_exports, 0)   AS years_with_exports,
     coalesce(f.export_value_usd, 0)::DOUBLE AS export_value_usd,
+    mx.mixed_hs_codes,
+    coalesce(mx.mixed_value_usd, 0)::DOUBLE AS mixed_value_usd,
     u.codes                             AS unknown_country_codes,
     coalesce(fi.fao_items, 0)           AS fao_items,
     coalesce(fi.fao_items_with_production, 0) AS fao_items_with_production,
@@ -101,6 +117,7 @@ CROSS JOIN trade_sources AS t
 LEFT JOIN prefix_summary AS ps ON ps.cluster_id = c.cluster_id
 LEFT JOIN products AS p ON p.cluster_id = c.cluster_id
 LEFT JOIN flows AS f ON f.cluster_id = c.cluster_id
+LEFT JOIN mixed AS mx ON mx.cluster_id = c.cluster_id
 CROSS JOIN unknown_codes AS u
 LEFT JOIN fao_coverage AS fi ON fi.cluster_id = c.cluster_id
 CROSS JOIN fao_unknown AS fu
@@ -119,6 +136,8 @@ COMMENT ON COLUMN marts.cluster_coverage.hs6_codes IS 'HS6 product codes (per vi
 COMMENT ON COLUMN marts.cluster_coverage.export_flows IS 'Export flows of the cluster''s country in those products (rows of intermediate.int_cluster_export_flows).';
 COMMENT ON COLUMN marts.cluster_coverage.years_with_exports IS 'Years with at least one such flow.';
 COMMENT ON COLUMN marts.cluster_coverage.export_value_usd IS 'Value of those flows over all years, USD.';
+COMMENT ON COLUMN marts.cluster_coverage.mixed_hs_codes IS 'Products of the data (vintage and code, comma-separated) that hold the cluster''s goods mixed with goods of codes outside it: the correlation tables link them to the cluster''s codes and to others (e.g. HS17 030299, the fish offal that HS2017 split out of every fresh fish code). They are counted in the marts, as the rule of one-to-many and many-to-many links says (docs/indicators.md); NULL when there are none.';
+COMMENT ON COLUMN marts.cluster_coverage.mixed_value_usd IS 'Export value of the cluster''s country in those products over all years, USD (part of export_value_usd): how much of the indicators rests on mixed products.';
 COMMENT ON COLUMN marts.cluster_coverage.fao_items IS 'FAO items in the cluster definition.';
 COMMENT ON COLUMN marts.cluster_coverage.fao_items_with_production IS 'Of those, how many have FAO production figures for the cluster''s country (staging.stg_fao_production).';
 COMMENT ON COLUMN marts.cluster_coverage.fao_production_years IS 'Years with FAO production figures of the cluster''s items in its country.';

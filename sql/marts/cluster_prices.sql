@@ -67,11 +67,21 @@ peers AS (              -- unit value of the cluster's peers (ref.cluster_peers)
 deflator AS (
     SELECT year, value FROM ref.deflators WHERE series = 'US_CPI_U'
 ),
+grower AS (   -- annual prices of users' tables (staging.stg_price_series) for the cluster's country and FAO items or HS codes
+    SELECT c.cluster_id, s.year, avg(s.price_usd_t::DECIMAL(38, 6)) AS grower_price_usd_t,
+           string_agg(DISTINCT s.source_id || coalesce(' (' || s.series_group || ')', ''), ', '
+                      ORDER BY s.source_id || coalesce(' (' || s.series_group || ')', '')) AS grower_price_series
+    FROM ref.clusters AS c
+    JOIN staging.stg_price_series AS s ON s.area_iso3 = c.country_iso3 AND s.month IS NULL AND s.price_usd_t IS NOT NULL
+    WHERE EXISTS (SELECT 1 FROM ref.cluster_fao_items AS i WHERE i.cluster_id = c.cluster_id AND i.item_code = s.fao_item_code)
+       OR EXISTS (SELECT 1 FROM ref.cluster_hs_codes AS h WHERE h.cluster_id = c.cluster_id AND starts_with(s.hs_code, h.hs_code))
+    GROUP BY ALL
+),
 base AS (
     SELECT value AS base_value FROM deflator WHERE year = getvariable('price_base_year')
 ),
 years AS (
-    SELECT cluster_id, year FROM producer UNION SELECT cluster_id, year FROM exports
+    SELECT cluster_id, year FROM producer UNION SELECT cluster_id, year FROM exports UNION SELECT cluster_id, year FROM grower
 ),
 priced AS (
     SELECT
@@ -86,7 +96,9 @@ priced AS (
         one.real_ratio - 1                                  AS growth_yoy,
         CASE WHEN one.real_ratio > 0 THEN ln(one.real_ratio) END AS log_change,
         CASE WHEN ten.real_ratio >= 0 THEN power(ten.real_ratio, 1.0 / 10) - 1 END AS avg_real_change_10y,
-        cv.price_cv_5y
+        cv.price_cv_5y,
+        gr.grower_price_usd_t,
+        gr.grower_price_series
     FROM years AS y
     LEFT JOIN producer AS pr ON pr.cluster_id = y.cluster_id AND pr.year = y.year
     LEFT JOIN exports AS ex ON ex.cluster_id = y.cluster_id AND ex.year = y.year
@@ -96,6 +108,7 @@ priced AS (
     LEFT JOIN like_for_like AS one ON one.cluster_id = y.cluster_id AND one.year = y.year AND one.k = 1
     LEFT JOIN like_for_like AS ten ON ten.cluster_id = y.cluster_id AND ten.year = y.year AND ten.k = 10
     LEFT JOIN price_cv AS cv ON cv.cluster_id = y.cluster_id AND cv.year = y.year
+    LEFT JOIN grower AS gr ON gr.cluster_id = y.cluster_id AND gr.year = y.year
 )
 SELECT
     cluster_id, year, producer_price_usd_t, producer_price_lcu_t, deflator_series, base_year, real_producer_price,
@@ -107,7 +120,10 @@ SELECT
     (export_unit_value_usd_t - peer_unit_value_usd_t) / nullif(peer_unit_value_usd_t, 0) AS premium_vs_peers,
     price_items,
     price_cv_5y,
-    unit_value_primary_usd_t                                                            AS export_unit_value_primary_usd_t
+    unit_value_primary_usd_t                                                            AS export_unit_value_primary_usd_t,
+    grower_price_usd_t,
+    grower_price_series,
+    grower_price_usd_t / nullif(producer_price_usd_t, 0)                                AS grower_to_fao_price_ratio
 FROM priced
 WINDOW five AS (PARTITION BY cluster_id ORDER BY year RANGE BETWEEN 4 PRECEDING AND CURRENT ROW);
 
@@ -129,3 +145,6 @@ COMMENT ON COLUMN marts.cluster_prices.premium_vs_peers IS '(export_unit_value_u
 COMMENT ON COLUMN marts.cluster_prices.price_items IS 'How many of the cluster''s FAO items have a USD producer price in the year (the mean is over these).';
 COMMENT ON COLUMN marts.cluster_prices.price_cv_5y IS 'Coefficient of variation of the real producer price over t-4 ... t: sample standard deviation / mean of the five yearly real prices of the items priced in all five years; NULL unless some item is.';
 COMMENT ON COLUMN marts.cluster_prices.export_unit_value_primary_usd_t IS 'The cluster''s export value per tonne of its FAO item (marts.cluster_exports.unit_value_primary_usd_t: dairy exports in milk equivalent; the same as export_unit_value_usd_t for products traded as produced).';
+COMMENT ON COLUMN marts.cluster_prices.grower_price_usd_t IS 'Price paid to growers from users'' tables (staging.stg_price_series, source kind table, e.g. ICO), USD per tonne: annual prices of the cluster''s country whose FAO item or HS code is the cluster''s, averaged over the series (see grower_price_series); NULL without such a table.';
+COMMENT ON COLUMN marts.cluster_prices.grower_price_series IS 'The table sources (and their groups, e.g. Colombian Milds) averaged in grower_price_usd_t.';
+COMMENT ON COLUMN marts.cluster_prices.grower_to_fao_price_ratio IS 'grower_price_usd_t / producer_price_usd_t: the user''s grower price next to FAO''s producer price for the same year.';

@@ -113,7 +113,8 @@ public static class SharedHttp
 
     static HttpClient Create()
     {
-        var c = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All })
+        // A short connect timeout: an offline machine fails in seconds (SourcePuller says so in one line), not after the download timeout.
+        var c = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All, ConnectTimeout = TimeSpan.FromSeconds(10) })
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };

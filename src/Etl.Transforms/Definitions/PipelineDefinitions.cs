@@ -172,10 +172,7 @@ public sealed partial record PipelineDefinitions(
             var elsewhere = hsReference.VintagesOf(hs[i]);
             throw products.Error($"hs[{i}]", $"HS code {hs[i]} is not in {Reference.HsReference.ProductsFile} for {vintage}" +
                 (elsewhere.Count > 0 ? $" (it exists in {string.Join(", ", elsewhere)}: check hs_vintage)" : "") +
-                (hsReference.InHeading(vintage, hs[i]) is { Count: > 0 } heading
-                    ? $" (heading {hs[i][..4]} in {vintage}: {string.Join("; ", heading)})"
-                    : $" (closest in {vintage}: {string.Join(", ", hsReference.Closest(vintage, hs[i]))})") +
-                $"; add it to pipelines/reference/{Reference.HsReference.ProductsFile} if it is right");
+                $" (closest in {vintage}: {string.Join(", ", hsReference.Closest(vintage, hs[i]))}): the reference holds every code of every HS edition, so check the code and hs_vintage");
         }
         var faoItems = new List<int>();
         var itemTexts = products.StringOrNumberList("fao_items");

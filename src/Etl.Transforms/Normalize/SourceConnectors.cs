@@ -13,6 +13,7 @@ public static class SourceConnectors
         new Comtrade.ComtradeConnector(),
         new DenueConnector(), new InegiCensusConnector(), new InegiBieConnector(),
         new FaostatConnector(),
+        new Table.TableConnector(),
     ];
 
     public static IReadOnlyList<string> Kinds => All.Select(c => c.Kind).ToList();

@@ -108,7 +108,7 @@ public sealed class SourcePuller(HttpClient http)
             timeout.CancelAfter(options.Timeout);
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                using var request = new HttpRequestMessage(HttpMethod.Get, HttpMirror.Rewrite(url));
                 foreach (var (name, value) in extras?.Headers ?? new Dictionary<string, string>())
                     request.Headers.TryAddWithoutValidation(name, value);
                 if (previous?.ETag is { } tag && EntityTagHeaderValue.TryParse(tag, out var parsedTag))
@@ -150,6 +150,12 @@ public sealed class SourcePuller(HttpClient http)
             {
                 lastProblem = $"no complete answer within {options.Timeout.TotalSeconds:0.#} s";
             }
+            catch (HttpRequestException e) when (Unreachable(e) is { } why)
+            {
+                // Offline, or a host that does not exist or refuses: retrying would only delay the answer.
+                throw new PipelineException("pull", $"cannot reach {new Uri(url).Host}: {why}",
+                    "Check the network connection (and proxy), or the host in 'location'; this is not retried.", source.Id, shownUrl, inner: e);
+            }
             catch (HttpRequestException e)
             {
                 lastProblem = e.Message;
@@ -171,6 +177,20 @@ public sealed class SourcePuller(HttpClient http)
             "Check that the server is reachable, or raise 'fetch.attempts'/'fetch.timeout_seconds'; the run can be retried.",
             source.Id, shownUrl);
     }
+
+    /// <summary>Why a host cannot be reached at all (name not resolved, network down, connection refused); null for other failures.</summary>
+    static string? Unreachable(HttpRequestException e) =>
+        e.InnerException is System.Net.Sockets.SocketException s
+            ? s.SocketErrorCode switch
+            {
+                System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.TryAgain or System.Net.Sockets.SocketError.NoData
+                    => "the name does not resolve (offline, or no such host)",
+                System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.NetworkDown
+                    or System.Net.Sockets.SocketError.HostUnreachable => "the network is unreachable (offline?)",
+                System.Net.Sockets.SocketError.ConnectionRefused => "the connection was refused",
+                _ => null,
+            }
+            : e.InnerException is TimeoutException ? "no connection within the connect timeout (offline?)" : null;
 
     static bool IsTransient(HttpStatusCode code) =>
         code is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)code >= 500;

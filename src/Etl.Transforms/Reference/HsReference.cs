@@ -7,51 +7,45 @@ namespace ClusterEtl.Transforms.Reference;
 /// <summary>An HS code of one vintage (2, 4 or 6 digits) with its description.</summary>
 public sealed record HsProduct(string HsVintage, string Code, string Description);
 
-/// <summary>One code of a concordance group: the codes of a group in two vintages cover the same goods.</summary>
-public sealed record HsConcordanceCode(string Group, string HsVintage, string Code);
-
 /// <summary>
-/// The HS codes our clusters use, per vintage (<c>pipelines/reference/hs_products.csv</c>: hs_vintage, code,
-/// description), and the concordance of the subheadings among them that were split or merged between vintages
-/// (<c>hs_concordance.csv</c>: group, hs_vintage, code — all codes of a group cover the same goods, e.g. HS92
-/// 030212 and HS12 030213 + 030214). Our compilation from the WCO nomenclatures and correlation tables; add the
-/// codes of a new cluster's products there.
+/// The whole HS nomenclature, every code of every edition (<c>pipelines/reference/hs_products.csv.gz</c>: hs_vintage,
+/// code, description), beside the concordance between editions (<c>hs_concordance.csv.gz</c>, which the warehouse loads
+/// as <c>ref.hs_concordance</c>). Both are generated from the public code lists by <c>pipelines/reference/make_reference.py</c>.
+/// A plain <c>.csv</c> of the same name is read instead of the <c>.gz</c> when present.
 /// </summary>
 public sealed class HsReference
 {
     public const string ProductsFile = "hs_products.csv";
     public const string ConcordanceFile = "hs_concordance.csv";
 
-    public required IReadOnlyList<HsProduct> Products { get; init; }
-    public required IReadOnlyList<HsConcordanceCode> Concordance { get; init; }
+    readonly Dictionary<string, HashSet<string>> _codesByVintage = new(StringComparer.Ordinal);
 
-    /// <summary>Null when the products file is absent (codes are then only checked for their form).</summary>
-    public static HsReference? LoadFrom(string pipelinesDir)
+    public IReadOnlyList<HsProduct> Products { get; }
+
+    public HsReference(IReadOnlyList<HsProduct> products)
     {
-        var products = Path.Combine(pipelinesDir, "reference", ProductsFile);
-        if (!File.Exists(products)) return null;
-        var concordance = Path.Combine(pipelinesDir, "reference", ConcordanceFile);
-        return new HsReference
+        Products = products;
+        foreach (var p in products)
         {
-            Products = Read(products, ["hs_vintage", "code", "description"], r => new HsProduct(Vintage(r[0]), Code(r[1]), r[2])),
-            Concordance = File.Exists(concordance)
-                ? Read(concordance, ["group", "hs_vintage", "code"], r => new HsConcordanceCode(r[0], Vintage(r[1]), Code(r[2])))
-                : [],
-        };
+            if (!_codesByVintage.TryGetValue(p.HsVintage, out var set)) _codesByVintage[p.HsVintage] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.Add(p.Code);
+        }
     }
 
-    public bool IsKnown(string vintage, string code) => Products.Any(p => p.HsVintage == vintage && p.Code == code);
+    /// <summary>Null when the products file is absent (codes are then only checked for their form).</summary>
+    public static HsReference? LoadFrom(string pipelinesDir) =>
+        ReferenceFiles.Find(pipelinesDir, ProductsFile) is { } products
+            ? new HsReference(Read(products, ["hs_vintage", "code", "description"], r => new HsProduct(Vintage(r[0]), Code(r[1]), r[2])))
+            : null;
+
+    public bool IsKnown(string vintage, string code) => _codesByVintage.TryGetValue(vintage, out var set) && set.Contains(code);
 
     /// <summary>Vintages in which a code exists, for "did you mean another vintage?" messages.</summary>
-    public IReadOnlyList<string> VintagesOf(string code) => Products.Where(p => p.Code == code).Select(p => p.HsVintage).ToList();
+    public IReadOnlyList<string> VintagesOf(string code) => HsVintages.All.Where(v => IsKnown(v, code)).ToList();
 
+    /// <summary>The closest codes of the same length in the vintage (a 6-digit typo is compared with the ~5,000 subheadings only).</summary>
     public IReadOnlyList<string> Closest(string vintage, string code) =>
-        TextDistance.Closest(code, Products.Where(p => p.HsVintage == vintage).Select(p => p.Code).Distinct());
-
-    /// <summary>The codes of a code's heading (its first 4 digits) in a vintage, with their descriptions: "030211 Trout".</summary>
-    public IReadOnlyList<string> InHeading(string vintage, string code) =>
-        code.Length < 4 ? [] : Products.Where(p => p.HsVintage == vintage && p.Code.Length > 4 && p.Code.StartsWith(code[..4], StringComparison.Ordinal))
-            .OrderBy(p => p.Code, StringComparer.Ordinal).Select(p => $"{p.Code} {p.Description}").Distinct().ToList();
+        TextDistance.Closest(code, _codesByVintage.TryGetValue(vintage, out var set) ? set.Where(c => c.Length == code.Length) : []);
 
     static string Vintage(string v) =>
         HsVintages.All.Contains(v) ? v : throw Bad($"'{v}' is not an HS vintage", "hs_vintage");
@@ -60,20 +54,22 @@ public sealed class HsReference
         c.Length is 2 or 4 or 6 && c.All(char.IsAsciiDigit) ? c : throw Bad($"'{c}' is not an HS code of 2, 4 or 6 digits", "code");
 
     static PipelineException Bad(string what, string column) =>
-        new("validate", what, "Correct the reference file.", column: column);
+        new("validate", what, "Correct the reference file (or regenerate it with pipelines/reference/make_reference.py).", column: column);
 
     static List<T> Read<T>(string file, string[] columns, Func<string[], T> map)
     {
         var options = new CsvReaderOptions { Separator = ',', HasHeader = true, TrackLineNumbers = true, FormatProvider = CultureInfo.InvariantCulture };
-        using var csv = CsvReader.Create(File.OpenRead(file), options, leaveOpen: false);
+        using var csv = CsvReader.Create(ReferenceFiles.Open(file), options, leaveOpen: false);
         var index = columns.Select(c => csv.TryGetFieldIndex(c, out var i) ? i
             : throw new PipelineException("validate", $"missing column '{c}'", "Correct the reference file's header.", file: file, line: 1, column: c)).ToArray();
         var result = new List<T>();
+        var row = new string[index.Length];
         while (csv.Read())
         {
             try
             {
-                result.Add(map(index.Select(i => csv.GetString(i)).ToArray()));
+                for (var i = 0; i < index.Length; i++) row[i] = csv.GetString(index[i]);
+                result.Add(map(row));
             }
             catch (PipelineException e)
             {

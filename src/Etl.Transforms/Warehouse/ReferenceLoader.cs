@@ -1,4 +1,5 @@
 using ClusterEtl.Transforms.Definitions;
+using ClusterEtl.Transforms.Reference;
 using DuckDB.NET.Data;
 
 namespace ClusterEtl.Transforms.Warehouse;
@@ -58,14 +59,24 @@ public static class ReferenceLoader
         c.Append("ref", "scian", mx.Scian.Select(s => new object?[] { s.Code, s.TitleEs, s.ParentCode, s.Code.Replace("-", "").Length, s.Note }));
     }
 
+    /// <summary>
+    /// ref.products (pipelines/reference/hs_products.csv.gz) and ref.hs_concordance (hs_concordance.csv.gz, the correlation
+    /// tables already chained by make_reference.py), read by DuckDB itself.
+    /// </summary>
     static void LoadProducts(DuckDBConnection c, PipelineDefinitions definitions)
     {
-        if (definitions.Hs is not { } hs) return;
-        c.Append("ref", "products", hs.Products.Select(p => new object?[] { p.HsVintage, p.Code, p.Code.Length, p.Description }));
-        c.Append("ref", "hs_concordance", hs.Concordance.SelectMany(a => hs.Concordance
-            .Where(b => b.Group == a.Group && b.HsVintage != a.HsVintage)
-            .Select(b => new object?[] { a.HsVintage, a.Code, b.HsVintage, b.Code, a.Group })));
+        if (definitions.Hs is null || ReferenceFiles.Find(definitions.Directory, HsReference.ProductsFile) is not { } products) return;
+        c.Execute($"INSERT INTO ref.products SELECT hs_vintage, code, length(code), description FROM {ReadCsv(products, "hs_vintage", "code", "description")}");
+        if (ReferenceFiles.Find(definitions.Directory, HsReference.ConcordanceFile) is not { } concordance) return;
+        // The file lists each pair older -> newer; the reverse (newer -> older) is the same link, its relationship mirrored.
+        c.Execute($"INSERT INTO ref.hs_concordance SELECT * FROM {ReadCsv(concordance, "from_vintage", "from_code", "to_vintage", "to_code", "relationship")}");
+        c.Execute("INSERT INTO ref.hs_concordance SELECT to_vintage, to_code, from_vintage, from_code, reverse(relationship) FROM ref.hs_concordance");
     }
+
+    /// <summary>read_csv over a generated reference file (plain or gzipped) of text columns, without sniffing its dialect.</summary>
+    static string ReadCsv(string file, params string[] columns) =>
+        $"read_csv({DuckDb.Literal(file.Replace('\\', '/'))}, header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', " +
+        $"columns = {{{string.Join(", ", columns.Select(col => $"'{col}': 'VARCHAR'"))}}})";
 
     /// <summary>pipelines/reference/deflators.csv (series, year, value, source), read by DuckDB itself.</summary>
     static void LoadDeflators(DuckDBConnection c, PipelineDefinitions definitions)

@@ -59,7 +59,10 @@ public sealed class WarehouseBuilder
             foreach (var schema in BuildSchemas) c.Execute($"DROP SCHEMA IF EXISTS {schema} CASCADE");
             foreach (var schema in BuildSchemas.Concat(SqlProject.Layers)) c.Execute($"CREATE SCHEMA IF NOT EXISTS {schema}");
             RunSeeds(c, project);
+            var (referenceStart, referenceCpu) = (sw.Elapsed, System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime);
             ReferenceLoader.Load(c, definitions, settings);
+            Log.Information("Reference tables loaded in {Seconds:0.000} s ({CpuSeconds:0.000} s of processor time)", (sw.Elapsed - referenceStart).TotalSeconds,
+                (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - referenceCpu).TotalSeconds);
             LakeViews.Create(c, layout);
             var partitions = LakePartitions.Scan(layout);
             LoadMeta(c, layout, partitions);

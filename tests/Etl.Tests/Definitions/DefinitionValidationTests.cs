@@ -87,7 +87,7 @@ public sealed class DefinitionValidationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{ "id": "baci", "kind": "comtrad", "location": "data/baci.zip" }""", "kind", "unknown kind 'comtrad' (known: baci, comtrade, denue, inegi_census, inegi_bie, faostat)")]
+    [InlineData("""{ "id": "baci", "kind": "comtrad", "location": "data/baci.zip" }""", "kind", "unknown kind 'comtrad' (known: baci, comtrade, denue, inegi_census, inegi_bie, faostat, table)")]
     [InlineData("""{ "id": "baci", "kind": "baci", "location": "data/missing.zip" }""", "location", "file or folder not found")]
     [InlineData("""{ "id": "baci", "kind": "baci", "location": "ftp://example.org/x.zip" }""", "location", "only http(s) URLs and local paths")]
     [InlineData("""{ "id": "baci", "kind": "baci", "location": "data/baci.zip", "max_quarantine_share": 2 }""", "max_quarantine_share", "between 0 and 1")]
@@ -128,19 +128,6 @@ public sealed class DefinitionValidationTests : IDisposable
         Assert.Equal(2, e.All.Count);
         Assert.Equal(["pipelines/clusters/peru-asparagus.yaml is not read: definitions are *.json files (JSON with // comments); rename it to .json or move it away"],
             d.Warnings);
-    }
-
-    [Fact]
-    public void An_HS_code_unknown_in_its_vintage_shows_its_headings_codes()
-    {
-        foreach (var f in new[] { "hs_products.csv", "countries.csv" })
-            File.Copy(Path.Combine(Repo.Pipelines, "reference", f), _dir.Write("pipelines/reference/" + f, ""), true);
-        var e = Invalid("pipelines/clusters/chile-salmon.json", """
-            { "id": "chile-salmon", "name": "Salmon", "country": "CHL", "products": { "hs": ["030219"], "hs_vintage": "HS92" } }
-            """);
-
-        Assert.Contains("HS code 030219 is not in hs_products.csv for HS92 (heading 0302 in HS92: 030212 Pacific salmon, Atlantic salmon and " +
-                        "Danube salmon, fresh or chilled)", e.Message);
     }
 
     [Fact]

@@ -132,11 +132,12 @@ public sealed class CountryReferenceTests : IDisposable
         _dir.Write("pipelines/data/x.zip", "x");
         _dir.Write("pipelines/sources/x.json", """{ "id": "x", "kind": "baci", "location": "data/x.zip" }""");
         _dir.Write("pipelines/clusters/dairy.json",
-            """{ "id": "dairy", "name": "D", "country": "CHL", "products": { "hs": ["0401"], "hs_vintage": "HS92", "fao_items": [882, 883] } }""");
+            """{ "id": "dairy", "name": "D", "country": "CHL", "products": { "hs": ["0401"], "hs_vintage": "HS92", "fao_items": [882, 8820] } }""");
 
         var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines")));
 
         Assert.Equal("products.fao_items[1]", e.Field);
-        Assert.Contains("FAO item 883 is not in fao_items.csv (closest: 882,", e.Message);
+        // FAOSTAT's full item list: 6820 and 882 are one edit away from 8820, 1020 two (ties in code order).
+        Assert.Contains("FAO item 8820 is not in fao_items.csv (closest: 6820, 882, 1020)", e.Message);
     }
 }

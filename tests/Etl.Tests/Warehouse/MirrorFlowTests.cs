@@ -83,16 +83,23 @@ public sealed class MirrorFlowTests : IDisposable
         // The basis: BACI for 2001, Comtrade for 2020.
         Assert.Equal(["2001|baci|HS92", "2020|comtrade|HS17"],
             Duck.Query(db, "SELECT * FROM intermediate.int_trade_basis ORDER BY ALL").Select(Row));
-        // chile-salmon (HS92 030212 ...) selects HS17 030214 through the concordance; salmon-hs17 (HS17 030214)
-        // selects HS92 030212 through it, and its own code in HS17.
+        // chile-salmon (HS92 030212 ...) selects HS17 030214 through the concordance: HS92 030212 was split into HS12
+        // 030213 and 030214 (and, through HS2017's new offal code, 030299: 1:n); salmon-hs17 (HS17 030214) selects HS92
+        // 030212 through it (n:1), and its own code in HS17. HS92 030212 also holds the goods of HS17 030213 and 030299,
+        // which salmon-hs17 does not have: a mixed product, counted and flagged.
         Assert.Equal(
         [
-            "chile-salmon|HS17|030214|030212|concordance salmon_fresh",
-            "chile-salmon|HS92|030212|030212|same code",
-            "salmon-hs17|HS17|030214|030214|same code",
-            "salmon-hs17|HS92|030212|030214|concordance salmon_fresh",
-        ], Duck.Query(db, "SELECT cluster_id, hs_vintage, product_code, cluster_code, resolved_by FROM intermediate.int_cluster_products ORDER BY ALL")
-            .Select(Row));
+            "chile-salmon|HS17|030214|030212|concordance 1:n|030212|NULL",
+            "chile-salmon|HS92|030212|030212|same code|030212|NULL",
+            "salmon-hs17|HS17|030214|030214|same code|030214|NULL",
+            "salmon-hs17|HS92|030212|030214|concordance n:1|030214|HS17 030213, HS17 030299",
+        ], Duck.Query(db, """
+            SELECT cluster_id, hs_vintage, product_code, cluster_code, resolved_by, product_key, mixed_with
+            FROM intermediate.int_cluster_products ORDER BY ALL
+            """).Select(Row));
+        Assert.Equal(["chile-salmon|NULL|0", "salmon-hs17|HS92 030212|700"], Duck.Query(db, """
+            SELECT cluster_id, mixed_hs_codes, mixed_value_usd FROM marts.cluster_coverage WHERE cluster_id LIKE '%salmon%' ORDER BY ALL
+            """).Select(Row));
         // Exports: 2001 = 700 of world 700 + 1300 = 2000 (share 0.35); 2020 = 1000 + 300 + 200 = 1500 of world
         // 1500 + PER's mirror 500 = 2000 (share 0.75), three destinations, all reported by Chile.
         Assert.Equal(

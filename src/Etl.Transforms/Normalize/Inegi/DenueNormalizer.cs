@@ -23,6 +23,9 @@ public sealed partial class DenueNormalizer
     public static string Version => "denue/1";
 
     /// <summary>The 42 columns of a DENUE CSV, as published.</summary>
+    /// <summary>Columns older releases do not have: <c>clee</c> (41-column downloads); NULL in the lake when absent.</summary>
+    public static readonly string[] OptionalColumns = ["clee"];
+
     public static readonly string[] Columns =
     [
         "id", "clee", "nom_estab", "raz_social", "codigo_act", "nombre_act", "per_ocu", "tipo_vial", "nom_vial", "tipo_v_e_1",
@@ -84,13 +87,17 @@ public sealed partial class DenueNormalizer
         foreach (var name in Columns)
         {
             if (!csv.TryGetFieldIndex(name, out var i))
+            {
+                if (OptionalColumns.Contains(name)) continue;   // an older layout (41 columns, before clee)
                 throw new PipelineException("normalize",
                     $"missing DENUE column '{name}' (header has {string.Join(",", csv.Headers)})",
-                    "DENUE files have 42 columns (see the data dictionary in diccionario_de_datos/); check the download.",
+                    "DENUE files have 42 columns, or 41 before clee (see the data dictionary in diccionario_de_datos/); check the download.",
                     source.Id, file.DisplayName, 1, name);
+            }
             index[name] = i;
         }
-        Log.Information("{Source}: reading {File} ({Encoding})", source.Id, file.Name, encoding.WebName);
+        var layout = index.ContainsKey("clee") ? "42 columns (with clee)" : "41 columns (before clee)";
+        Log.Information("{Source}: reading {File} ({Encoding}, {Layout})", source.Id, file.Name, encoding.WebName, layout);
         var states = new Dictionary<string, bool>();
         long written = 0, read = 0;
         while (await csv.ReadAsync(ct))
@@ -118,7 +125,7 @@ public sealed partial class DenueNormalizer
 
         string Field(string name) => csv.GetString(index[name]).Trim();
 
-        string? Optional(string name) => Field(name) is { Length: > 0 } s ? s : null;
+        string? Optional(string name) => index.ContainsKey(name) && Field(name) is { Length: > 0 } s ? s : null;
 
         DenueEstablishment? Parse()
         {

@@ -12,7 +12,8 @@ public sealed record DenueSizeBand(string Label, int Low, int? High, double Mid)
 /// <summary>
 /// Reads DENUE's <c>per_ocu</c> bands: "0 a 5 personas", "6 a 10 personas", "11 a 30 personas",
 /// "31 a 50 personas", "51 a 100 personas", "101 a 250 personas" and the open "251 y más personas".
-/// Case, extra spaces and a "más" that lost its accent are tolerated; any other text is not a band.
+/// Case, extra spaces and a "más" that lost its accent are tolerated, and the wordings of older releases ("De 0 a 5
+/// personas", "251 o más personas", "Más de 250 personas"); any other text is not a band.
 /// </summary>
 public static partial class DenueSizeBands
 {
@@ -33,7 +34,12 @@ public static partial class DenueSizeBands
     /// <summary>The band of a <c>per_ocu</c> text, or null when it is not one of the published bands.</summary>
     public static DenueSizeBand? Parse(string text)
     {
+        // Older releases word the bands differently: "De 0 a 5 personas", "251 o más personas", "Más de 250 personas".
         var t = Spaces().Replace(text.Trim(), " ").ToLowerInvariant();
+        if (t.StartsWith("de ", StringComparison.Ordinal)) t = t[3..];
+        var above = MoreThan().Match(t);
+        if (above.Success)
+            return Published.FirstOrDefault(b => b.Low == int.Parse(above.Groups[1].Value, CultureInfo.InvariantCulture) + 1 && b.High is null);
         var closed = Closed().Match(t);
         if (closed.Success)
         {
@@ -53,9 +59,12 @@ public static partial class DenueSizeBands
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
+    [GeneratedRegex(@"^m[aá]s de (\d+) personas$")]
+    private static partial Regex MoreThan();
+
     [GeneratedRegex(@"^(\d+) a (\d+) personas$")]
     private static partial Regex Closed();
 
-    [GeneratedRegex(@"^(\d+) y m[aá]s personas$")]
+    [GeneratedRegex(@"^(\d+) [yo] m[aá]s personas$")]
     private static partial Regex Open();
 }

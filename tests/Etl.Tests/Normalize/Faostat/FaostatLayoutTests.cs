@@ -114,10 +114,10 @@ public sealed class FaostatLayoutTests : IDisposable
 
         Assert.Equal("latin-1", result.Encodings.Values.Single());
         Assert.Equal(2, result.Observations);
-        // Curaçao's chickens: 13 thousand head -> 13,000 An; item 1057 is not in fao_items.csv: kept, flagged.
+        // Curaçao's chickens: 13 thousand head -> 13,000 An; item 1057 (Chickens) is in FAOSTAT's full item list.
         Assert.Equal([
             ["Côte d'Ivoire", "CIV", 208_000.0, "t", true],
-            ["Curaçao", "CUW", 13_000.0, "An", false],
+            ["Curaçao", "CUW", 13_000.0, "An", true],
         ], _h.Query("SELECT area, area_iso3, value_std, std_unit, item_in_reference FROM obs ORDER BY area_code_fao"));
         // No mojibake anywhere: "Ã" is what a Latin-1 "ô"/"ç" read as UTF-8 (or the reverse) would leave.
         Assert.Equal(0L, _h.Scalar("SELECT count(*) FROM obs WHERE area LIKE '%Ã%' OR area LIKE '%\uFFFD%' OR item LIKE '%Ã%'"));

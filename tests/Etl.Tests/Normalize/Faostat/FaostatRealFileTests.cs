@@ -45,12 +45,12 @@ public sealed class FaostatRealFileTests : IDisposable
         Assert.Equal(2560, result.TradeMatrixRows);
         Assert.Equal(0, result.Observations);
         Assert.Equal(0, result.Quarantined);
-        // F0875 is not in the bundled fao_items.csv: kept, flagged as such.
-        Assert.Equal(2560L, result.UnknownItems.Single().Value);
+        // CPC F0875 is FAO item 875 (beef and veal preparations nes) in FAOSTAT's full item list: every item is known.
+        Assert.Empty(result.UnknownItems);
         Assert.Equal(["FRA", "DEU", "IRL", "ITA", "NLD"], _h.Column("SELECT DISTINCT reporter_iso3 FROM tm ORDER BY reporter_code_m49"));
         Assert.Equal(["FRA", "DEU", "IRL", "ITA", "NLD"], _h.Column("SELECT DISTINCT partner_iso3 FROM tm ORDER BY partner_code_m49"));
         // Line 2: France -> France, 5910 Export Quantity 2000, 23 tonnes (t).
-        Assert.Equal(["250", "FRA", "250", "FRA", "F0875", null, 23.0, "tonnes", 23.0, "t"], _h.Row("""
+        Assert.Equal(["250", "FRA", "250", "FRA", "F0875", 875, 23.0, "tonnes", 23.0, "t"], _h.Row("""
             SELECT reporter_code_m49, reporter_iso3, partner_code_m49, partner_iso3, item_code_cpc, item_code_fao, value, unit, value_std, std_unit
             FROM tm WHERE reporter_code_m49 = '250' AND partner_code_m49 = '250' AND element_code = 5910 AND year = 2000
             """));

@@ -156,4 +156,30 @@ public sealed class DenueNormalizerTests : IDisposable
         Assert.Null(DenueSizeBands.Parse("250 y más personas"));
         Assert.Null(DenueSizeBands.Parse(""));
     }
+
+    [Fact]
+    public async Task An_older_41_column_UTF8_release_without_clee_reads_into_the_same_table()
+    {
+        // Before clee, DENUE downloads had 41 columns; this one is UTF-8, its names carry trailing spaces and its bands the
+        // older wordings ("De 0 a 5 personas", "Más de 250 personas").
+        var clee = Array.IndexOf(DenueNormalizer.Columns, "clee");
+        string Drop(string line) => string.Join(",", line.Split(',').Where((_, i) => i != clee));
+        var path = _dir.Combine("denue_inegi_16_2010.csv");
+        File.WriteAllText(path, string.Join("\n",
+        [
+            Drop(Header),
+            Drop(Row("7", "EMPAQUE DOÑA MARÍA  ", "115113", "De 0 a 5 personas", "16", "Michoacán de Ocampo   ", "102", "Uruapan  ")),
+            Drop(Row("8", "EXPORTADORA ÁGUILA", "115113", "Más de 250 personas", "16", "Michoacán de Ocampo", "102", "Uruapan")),
+        ]) + "\n", new UTF8Encoding(false));
+
+        var result = await Normalize(path);
+
+        Assert.Equal((2L, 0L), (result.Rows, result.Quarantined));
+        // clee NULL; names trimmed; the bands are those of today's wording: 0-5 (midpoint 2.5) and 251+ (376.5).
+        Assert.Equal(
+        [
+            [7L, null, "EMPAQUE DOÑA MARÍA", "Michoacán de Ocampo", "Uruapan", 0, 5, 2.5],
+            [8L, null, "EXPORTADORA ÁGUILA", "Michoacán de Ocampo", "Uruapan", 251, null, 376.5],
+        ], Rows("id, clee, name, state_name, municipality_name, employment_low, employment_high, employment_mid"));
+    }
 }
