@@ -175,7 +175,8 @@ public sealed class SampleRunTests : IDisposable
 
         Assert.False(outcome.Succeeded);
         Assert.Equal("normalize", outcome.FailedStage);
-        Assert.StartsWith("normalize failed [source baci_hs92_sample; raw/baci_hs92_sample/", outcome.Error);
+        // The file as configured (its location) first, then the raw store's copy.
+        Assert.StartsWith($"normalize failed [source baci_hs92_sample; {zip} (stored as raw/baci_hs92_sample/", outcome.Error);
         Assert.Contains("not a readable zip archive, probably truncated or corrupt", outcome.Error);
         Assert.Equal(before, PublishedHashes());
         Assert.Equal(martsBefore, Marts());

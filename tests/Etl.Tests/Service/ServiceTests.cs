@@ -156,11 +156,12 @@ public sealed class ServiceTests(PostgresServer postgres) : IClassFixture<Postgr
 
         var second = await StartStopAndList();
 
-        Assert.Contains("refresh:a ", first);
-        Assert.Contains("refresh:b ", first);
-        Assert.DoesNotContain("refresh:a ", second);                // removed
-        Assert.Matches(@"refresh:b\s+15 8 \* \* \*\s+America/Mexico_City", second); // changed
-        Assert.Contains("refresh:c ", second);                      // added
+        // Recurring jobs go by the schedules' ids.
+        Assert.Matches(@"(?m)^a\s+0 6 \* \* \*", first);
+        Assert.Matches(@"(?m)^b\s+0 7 \* \* \*", first);
+        Assert.DoesNotMatch(@"(?m)^a\s", second);                                  // removed
+        Assert.Matches(@"(?m)^b\s+15 8 \* \* \*\s+America/Mexico_City", second); // changed
+        Assert.Matches(@"(?m)^c\s+0 9 \* \* \*", second);                        // added
     }
 
     [Fact]
