@@ -90,7 +90,7 @@ public sealed class ClusterPage(DuckDBConnection c, WarehouseCatalog catalog, Pa
             new ChartSeries(T["col.world_share"], rows.Select(r => (object?)Number(r[2])).ToList(), "line", "right", "share"),
         ]) { YTitle = "M USD", Y2Title = T["col.world_share"], Y2Unit = "share" };
         body.Append(PageLayout.Figure("exports-value", T["chart.exports"], chart,
-            Html.Table([T["col.year"], T["col.export_value"], T["col.world_share"], T["col.growth"], "basis"],
+            Html.Table([T["col.year"], T["col.export_value"], T["col.world_share"], T["col.growth"], T["col.basis"]],
                 [CellFormat.Plain, CellFormat.MillionUsd, CellFormat.Percent, CellFormat.Percent, CellFormat.Text], rows.Select(r => r[..4].Append(r[5]).ToArray()), T),
             T["chart.units", "USD FOB (millions); world share of the trade data loaded, %"], From("marts.cluster_exports")));
         var rca = new ChartSpec("line", years, [new ChartSeries(T["col.rca"], rows.Select(r => (object?)Number(r[4])).ToList())]) { YTitle = "RCA" };

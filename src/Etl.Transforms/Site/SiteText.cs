@@ -58,6 +58,7 @@ public sealed class SiteText
         ["col.export_value"] = ("Exports (M USD)", "Exportaciones (M USD)"),
         ["col.world_share"] = ("World share", "Participación mundial"),
         ["col.growth"] = ("Growth", "Crecimiento"),
+        ["col.basis"] = ("Value basis", "Base del valor"),
         ["col.rca"] = ("RCA", "VCR"),
         ["col.destination"] = ("Destination", "Destino"),
         ["col.value_musd"] = ("Value (M USD)", "Valor (M USD)"),
