@@ -47,7 +47,7 @@ internal static class RleHybridEncoder
 
     static void WriteRleRun(int value, int count, int bitWidth, IBufferWriter<byte> output)
     {
-        Varint((uint)count << 1, output);
+        UnsignedVarint.Write((uint)count << 1, output);
         var bytes = (bitWidth + 7) / 8;
         var span = output.GetSpan(bytes);
         for (var b = 0; b < bytes; b++) span[b] = (byte)(value >> (8 * b));
@@ -57,7 +57,7 @@ internal static class RleHybridEncoder
     static void WriteBitPacked(ReadOnlySpan<int> values, int bitWidth, IBufferWriter<byte> output)
     {
         var groups = (values.Length + 7) / 8;
-        Varint((uint)groups << 1 | 1, output);
+        UnsignedVarint.Write((uint)groups << 1 | 1, output);
         var size = groups * bitWidth; // 8 values of bitWidth bits = bitWidth bytes per group
         var span = output.GetSpan(size)[..size];
         span.Clear();
@@ -76,18 +76,5 @@ internal static class RleHybridEncoder
         }
         if (bits > 0) span[pos] = (byte)buffer;
         output.Advance(size);
-    }
-
-    static void Varint(uint v, IBufferWriter<byte> output)
-    {
-        var span = output.GetSpan(5);
-        var n = 0;
-        while (v >= 0x80)
-        {
-            span[n++] = (byte)(v | 0x80);
-            v >>= 7;
-        }
-        span[n++] = (byte)v;
-        output.Advance(n);
     }
 }

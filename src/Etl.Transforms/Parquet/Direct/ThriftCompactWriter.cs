@@ -121,18 +121,7 @@ internal sealed class ThriftCompactWriter(IBufferWriter<byte> output)
         output.Advance(1);
     }
 
-    void Varint(ulong v)
-    {
-        var span = output.GetSpan(10);
-        var n = 0;
-        while (v >= 0x80)
-        {
-            span[n++] = (byte)(v | 0x80);
-            v >>= 7;
-        }
-        span[n++] = (byte)v;
-        output.Advance(n);
-    }
+    void Varint(ulong v) => UnsignedVarint.Write(v, output);
 
     static ulong ZigZag(int v) => (uint)((v << 1) ^ (v >> 31));
     static ulong ZigZag(long v) => (ulong)((v << 1) ^ (v >> 63));
