@@ -26,9 +26,11 @@ public static class MartCatalogFiles
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(DuckDBConnection c, WarehouseCatalog catalog, string martsDir)
+    /// <returns>The rows of each mart's files (by mart name), as the catalogue lists them.</returns>
+    public static IReadOnlyDictionary<string, long> Write(DuckDBConnection c, WarehouseCatalog catalog, string martsDir)
     {
         var marts = new JsonArray();
+        var rowsByMart = new Dictionary<string, long>(StringComparer.Ordinal);
         var views = new StringBuilder("""
             -- DuckDB views over the published marts, with paths relative to the data folder. From the data folder:
             --   duckdb -init lake/marts/views.sql
@@ -65,7 +67,7 @@ public static class MartCatalogFiles
                 ["description"] = model.Description,
                 ["method_version"] = model.MethodVersion,
                 ["partitioned_by"] = files.Any(f => Path.GetFileName(Path.GetDirectoryName(f)!).StartsWith("year=", StringComparison.Ordinal)) ? "year" : null,
-                ["rows"] = partitions.Sum(p => p!["rows"]!.GetValue<long>()),
+                ["rows"] = rowsByMart[mart] = partitions.Sum(p => p!["rows"]!.GetValue<long>()),
                 ["columns"] = new JsonArray(model.Columns.Select(col => (JsonNode)new JsonObject
                 {
                     ["name"] = col.Name, ["type"] = col.Type, ["description"] = col.Description, ["unit"] = col.Unit,
@@ -82,6 +84,7 @@ public static class MartCatalogFiles
         };
         File.WriteAllText(Path.Combine(martsDir, CatalogFileName), root.ToJsonString(Json) + "\n");
         File.WriteAllText(Path.Combine(martsDir, ViewsFileName), views.ToString());
+        return rowsByMart;
     }
 
     /// <summary>The view of one mart over its files (or, with none, an empty view with its columns), with its comments.</summary>

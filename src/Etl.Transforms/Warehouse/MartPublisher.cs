@@ -23,6 +23,7 @@ public sealed class MartPublisher
         if (Directory.Exists(martsDir)) Directory.Delete(martsDir, recursive: true);
         Directory.CreateDirectory(martsDir);
         var marts = new List<(string, long, string)>();
+        var outcomes = new List<(string Mart, string Written)>();
         using var c = DuckDb.Open(buildFile, settings, spillDirectory);
         var catalog = WarehouseCatalog.Read(c);
         if (previousMarts is not null && !Directory.Exists(previousMarts)) previousMarts = null;
@@ -54,14 +55,19 @@ public sealed class MartPublisher
                 var file = Path.Combine(martsDir, relative);
                 if (!Publish(c, query, file, previous, metadata, catalog.RunId, SameRows(year))) written.Add(year ?? "all");
             }
-            var rows = PublishedRows(c, Path.Combine(martsDir, mart));
-            var what = written.Count == 0 && files.Count > 0 ? "unchanged, linked"
+            outcomes.Add((mart, written.Count == 0 && files.Count > 0 ? "unchanged, linked"
                 : written.Count == files.Count || !hasYear ? "written"
-                : $"years {string.Join(", ", written)} written, the others linked";
-            marts.Add((mart, rows, what));
-            Log.Information("Published marts.{Mart}: {Rows:N0} rows ({Written})", mart, rows, what);
+                : $"years {string.Join(", ", written)} written, the others linked"));
         }
-        MartCatalogFiles.Write(c, catalog, martsDir);
+        // Rows from the written files' footers, which the catalogue reads anyway: counting the mart itself would compute a
+        // view (country_product_rca: every year's RCA, minutes at a full release) a second time.
+        var rows = MartCatalogFiles.Write(c, catalog, martsDir);
+        foreach (var (mart, what) in outcomes)
+        {
+            var count = rows.GetValueOrDefault(mart);
+            marts.Add((mart, count, what));
+            Log.Information("Published marts.{Mart}: {Rows:N0} rows ({Written})", mart, count, what);
+        }
         return marts;
     }
 
@@ -93,15 +99,6 @@ public sealed class MartPublisher
         Write(c, query, file, metadata, runId);
         return false;
     }
-
-    /// <summary>
-    /// The rows of the mart's published files, from their Parquet footers: counting the mart itself would compute a view
-    /// (<c>country_product_rca</c>: every year's RCA, minutes at a full release) a second time.
-    /// </summary>
-    static long PublishedRows(DuckDB.NET.Data.DuckDBConnection c, string folder) =>
-        Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Any()
-            ? c.Scalar<long>($"SELECT count(*) FROM read_parquet({DuckDb.Literal(Path.Combine(folder, "**", "*.parquet").Replace('\\', '/'))}, hive_partitioning = false)")
-            : 0;
 
     static void Write(DuckDB.NET.Data.DuckDBConnection c, string query, string file, MartMetadata metadata, string runId) =>
         c.Execute($"COPY ({query}) TO {DuckDb.Literal(file.Replace('\\', '/'))} (FORMAT parquet, {metadata.CopyOption(runId)})");
