@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using ClusterEtl.Jobs.Hangfire;
 using ClusterEtl.Jobs.Hosting;
-using ClusterEtl.Jobs.Service;
+using ClusterEtl.Transforms.Connectors;
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Stages;
 using Hangfire;
 
 namespace ClusterEtl.Jobs.Commands;
@@ -36,7 +38,7 @@ public static class BackfillCommand
         storage.AddTo(command);
         command.SetAction(async (p, ct) =>
         {
-            var definitions = PipelineDefinitions.Load(p.GetValue(pipelines)!);
+            var definitions = PipelineDefinitions.Load(p.GetValue(pipelines)!, SourceConnectors.Kinds);
             var id = p.GetValue(source)!;
             if (definitions.Sources.All(s => s.Id != id))
                 throw new UsageException($"unknown source '{id}' (closest: {string.Join(", ", TextDistance.Closest(id, definitions.Sources.Select(s => s.Id)))})");

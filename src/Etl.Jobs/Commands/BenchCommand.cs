@@ -2,10 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Diagnostics;
 using ClusterEtl.Transforms.Benchmarks;
+using ClusterEtl.Transforms.Connectors.Baci;
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Normalize;
-using ClusterEtl.Transforms.Normalize.Baci;
-using ClusterEtl.Transforms.Warehouse;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Jobs.Commands;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using ClusterEtl.Transforms.Pipeline;
-using ClusterEtl.Transforms.Warehouse;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Stages;
 
 namespace ClusterEtl.Jobs.Commands;
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using ClusterEtl.Jobs.Hosting;
+using ClusterEtl.Transforms.Connectors;
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Reference;
-using ClusterEtl.Transforms.Warehouse;
 
 namespace ClusterEtl.Jobs.Commands;
 
@@ -22,13 +23,13 @@ public static class ClustersCommand
         {
             id, showPipelines, showData,
         };
-        show.SetAction(p => Show(PipelineDefinitions.Load(p.GetValue(showPipelines)!), p.GetValue(id)!, new DataLayout(p.GetValue(showData)!),
+        show.SetAction(p => Show(PipelineDefinitions.Load(p.GetValue(showPipelines)!, SourceConnectors.Kinds), p.GetValue(id)!, new DataLayout(p.GetValue(showData)!),
             Console.Out));
         var command = new Command("clusters", "The cluster catalogue (pipelines/clusters/); `clusters show ID`: what a cluster covers")
         {
             pipelines, data, show,
         };
-        command.SetAction(p => List(PipelineDefinitions.Load(p.GetValue(pipelines)!), Console.Out));
+        command.SetAction(p => List(PipelineDefinitions.Load(p.GetValue(pipelines)!, SourceConnectors.Kinds), Console.Out));
         return command;
     }
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ClusterEtl.Jobs.Hosting;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
 using Serilog;
 
 namespace ClusterEtl.Jobs.Commands;

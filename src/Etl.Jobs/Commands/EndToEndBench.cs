@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using ClusterEtl.Jobs.Hangfire;
 using ClusterEtl.Transforms.Benchmarks;
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Pipeline;
-using ClusterEtl.Transforms.Warehouse;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Stages;
 
 namespace ClusterEtl.Jobs.Commands;
 
@@ -75,13 +76,13 @@ public static class EndToEndBench
         output.WriteLine($"  {"stage",-10} {"seconds",9} {"rows",14} {"rows/s",12} {"peak RSS",10}  status");
         double total = 0;
         long peak = 0;
-        foreach (var stage in Stages.Names)
+        foreach (var stage in StageNames.InOrder)
         {
             ProcessMemory.ResetPeak();
             var sw = Stopwatch.StartNew();
             var report = stage switch
             {
-                PullStage.Name => await new PullStage(Jobs.SharedHttp.Client).RunAsync(request, ct),
+                PullStage.Name => await new PullStage(SharedHttp.Client).RunAsync(request, ct),
                 NormalizeStage.Name => await new NormalizeStage().RunAsync(request, ct),
                 TransformStage.Name => new TransformStage().Run(request),
                 _ => new PublishStage().Run(request),
@@ -106,7 +107,7 @@ public static class EndToEndBench
         ProcessMemory.ResetPeak();
         var sw = Stopwatch.StartNew();
         long groups;
-        using (var c = DuckDb.Open(":memory:", settings, spill))
+        using (var c = settings.Open(":memory:", spill))
         {
             var glob = Path.Combine(layout.NormalizedDir, "trade_flows", "*", "*", "*.parquet").Replace('\\', '/');
             groups = c.Scalar<long>($"""

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Site;
 
 namespace ClusterEtl.Jobs.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using ClusterEtl.Jobs.Service;
+using ClusterEtl.Jobs.Hangfire;
+using ClusterEtl.Transforms.Connectors;
 using ClusterEtl.Transforms.Definitions;
 using Hangfire.Storage;
 
@@ -33,7 +34,7 @@ public static class JobsCommand
         output.WriteLine($"{"id",-28} {"cron",-14} {"time zone",-20} {"next run (UTC)",-20} {"last run (UTC)",-20} last state");
         if (o.Storage != "postgres")
         {
-            var schedules = ScheduleDefinitions.Load(PipelineDefinitions.Load(pipelinesDir));
+            var schedules = ScheduleDefinitions.Load(PipelineDefinitions.Load(pipelinesDir, SourceConnectors.Kinds));
             foreach (var e in schedules)
                 output.WriteLine($"{e.Id,-28} {e.Cron,-14} {e.TimeZone.Id,-20} {Time(e.NextOccurrenceUtc(DateTime.UtcNow)),-20} {"-",-20} -");
             output.WriteLine(schedules.Count == 0

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using ClusterEtl.Transforms.Pipeline;
-using ClusterEtl.Transforms.Warehouse;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Jobs.Commands;
 

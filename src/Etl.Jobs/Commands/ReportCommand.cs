@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using ClusterEtl.Transforms.Pipeline;
-using ClusterEtl.Transforms.Warehouse;
+using ClusterEtl.Jobs.Hosting;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Site;
 using DuckDB.NET.Data;
 
 namespace ClusterEtl.Jobs.Commands;

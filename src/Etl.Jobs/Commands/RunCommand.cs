@@ -1,6 +1,6 @@
 using System.CommandLine;
-using ClusterEtl.Jobs.Hosting;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Jobs.Hangfire;
+using ClusterEtl.Transforms.Stages;
 
 namespace ClusterEtl.Jobs.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Jobs.Commands;
 
@@ -23,7 +23,7 @@ public static class RunsCommand
             output.WriteLine($"no runs yet in {layout.RunsDir}");
             return 0;
         }
-        var stages = Stages.Names;
+        var stages = StageNames.InOrder;
         foreach (var dir in Directory.GetDirectories(layout.RunsDir).OrderDescending(StringComparer.Ordinal).Take(last))
         {
             var runId = Path.GetFileName(dir);

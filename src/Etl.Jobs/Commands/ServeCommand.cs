@@ -1,8 +1,9 @@
 using System.CommandLine;
+using ClusterEtl.Jobs.Hangfire;
 using ClusterEtl.Jobs.Hosting;
-using ClusterEtl.Jobs.Service;
+using ClusterEtl.Transforms.Connectors;
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Warehouse;
 using Hangfire;
 using Serilog;
@@ -63,7 +64,7 @@ public static class ServeCommand
     static async Task<int> RunAsync(string pipelinesDir, string dataDir, string sqlDir, ServeOptions o, bool verbose, CancellationToken ct)
     {
         LoggingSetup.ToDataFolder(new DataLayout(dataDir).LogsDir, verbose, hangfireOnConsole: true);
-        var definitions = PipelineDefinitions.Load(pipelinesDir);
+        var definitions = PipelineDefinitions.Load(pipelinesDir, SourceConnectors.Kinds);
         var schedules = ScheduleDefinitions.Load(definitions);
         SqlProject.Load(sqlDir);
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ClusterEtl.Jobs.Service;
+using ClusterEtl.Jobs.Hangfire;
 
 namespace ClusterEtl.Jobs.Commands;
 

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using ClusterEtl.Jobs.Hangfire;
 using ClusterEtl.Jobs.Hosting;
-using ClusterEtl.Jobs.Service;
+using ClusterEtl.Transforms.Connectors;
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Stages;
 using Hangfire;
 using Hangfire.Storage;
 
@@ -31,7 +33,7 @@ public static class TriggerCommand
         {
             var o = storage.Read(p);
             if (o.Storage == "postgres") return Queue(o, p.GetValue(id)!, Console.Out);
-            var schedules = ScheduleDefinitions.Load(PipelineDefinitions.Load(p.GetValue(pipelines)!));
+            var schedules = ScheduleDefinitions.Load(PipelineDefinitions.Load(p.GetValue(pipelines)!, SourceConnectors.Kinds));
             var entry = Find(p.GetValue(id)!, schedules.Select(s => s.Id).ToList(), e => schedules.Single(s => s.Id == e));
             var request = new RunRequest(RunRequest.NewRunId(DateTimeOffset.UtcNow), p.GetValue(pipelines)!, p.GetValue(data)!,
                 p.GetValue(sql)!, false, entry.Sources?.ToArray());

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Jobs.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
+using ClusterEtl.Transforms.Connectors;
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Warehouse;
 
 namespace ClusterEtl.Jobs.Commands;
@@ -30,7 +31,7 @@ public static class ValidateCommand
         PipelineDefinitions? definitions = null;
         try
         {
-            definitions = PipelineDefinitions.Load(pipelinesDir, out var found);
+            definitions = PipelineDefinitions.Load(pipelinesDir, SourceConnectors.Kinds, out var found);
             problems.AddRange(found.Select(p => $"{p.FilePath}: field '{p.Field}': {p.Problem}"));
         }
         catch (DefinitionException e)
@@ -57,7 +58,7 @@ public static class ValidateCommand
             {
                 problems.Add($"{e.FilePath}: field '{e.Field}': {e.Problem}");
             }
-            if (sql is not null) problems.AddRange(ModelCompiler.Compile(sql, definitions));
+            if (sql is not null) problems.AddRange(ModelCompiler.Compile(sql, definitions, SourceConnectors.Lake));
         }
 
         if (definitions is not null)

@@ -1,4 +1,4 @@
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Transforms.Definitions;
 

@@ -1,3 +1,5 @@
+using ClusterEtl.Transforms.Kernel;
+using DuckDB.NET.Data;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -19,6 +21,9 @@ public sealed partial record DuckDbSettings(string MemoryLimit = "2GB", int? Thr
     /// <summary>The spill folder for a run: <see cref="TempDirectory"/> under the data folder, or the run's staging.</summary>
     public string SpillDirectory(string dataDir, string runStaging) =>
         TempDirectory is null ? Path.Combine(runStaging, "duckdb-tmp") : Path.GetFullPath(Path.Combine(dataDir, TempDirectory));
+
+    /// <summary>Opens a DuckDB file for heavy work within these limits, spilling to <paramref name="spillDirectory"/>.</summary>
+    public DuckDBConnection Open(string file, string spillDirectory) => DuckDb.Open(file, MemoryLimit, ThreadCount, spillDirectory);
 
     public static DuckDbSettings Read(JsonFields f)
     {

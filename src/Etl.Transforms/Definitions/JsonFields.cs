@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Transforms.Definitions;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Reference;
 
 namespace ClusterEtl.Transforms.Definitions;
 
@@ -19,16 +20,14 @@ public sealed partial record PipelineDefinitions(
     /// <summary>Things to look at that are no error (a definition file with another extension, which is not read).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
-    public static IReadOnlyList<string> SourceKinds => Normalize.SourceConnectors.Kinds;
-
-    public static PipelineDefinitions Load(string pipelinesDir)
+    public static PipelineDefinitions Load(string pipelinesDir, ISourceKinds kinds)
     {
-        var definitions = Load(pipelinesDir, out var problems);
+        var definitions = Load(pipelinesDir, kinds, out var problems);
         return problems.Count > 0 ? throw DefinitionException.Of(problems) : definitions;
     }
 
     /// <summary>Loads what is valid and collects every problem (<c>validate</c> reports them all in one pass).</summary>
-    public static PipelineDefinitions Load(string pipelinesDir, out IReadOnlyList<DefinitionException> problemsFound)
+    public static PipelineDefinitions Load(string pipelinesDir, ISourceKinds kinds, out IReadOnlyList<DefinitionException> problemsFound)
     {
         var dir = Path.GetFullPath(pipelinesDir);
         if (!System.IO.Directory.Exists(dir))
@@ -36,7 +35,7 @@ public sealed partial record PipelineDefinitions(
         var countryFile = Reference.CountryReference.PathIn(dir);
         var countries = File.Exists(countryFile) ? Reference.CountryReference.Load(countryFile) : null;
         var problems = new List<DefinitionException>();
-        var sources = Collect(Files(dir, "sources"), f => LoadSource(dir, f), problems);
+        var sources = Collect(Files(dir, "sources"), f => LoadSource(dir, f, kinds), problems);
         var itemsFile = Reference.FaoItemReference.PathIn(dir);
         var faoItemCodes = File.Exists(itemsFile) ? Reference.FaoItemReference.Load(itemsFile).Select(i => i.ItemCode).ToHashSet() : null;
         var mexico = Reference.MexicoReference.LoadFrom(dir);
@@ -106,15 +105,15 @@ public sealed partial record PipelineDefinitions(
         return id;
     }
 
-    static SourceDefinition LoadSource(string dir, string file)
+    static SourceDefinition LoadSource(string dir, string file, ISourceKinds kinds)
     {
         var f = JsonFields.Load(file, Display(dir, file));
         f.RejectUnknown("id", "kind", "description", "location", "options", "fetch", "max_quarantine_share", "max_quarantine_year_share",
             "max_quarantine_value_share");
         var id = CheckId(f, file);
         var kind = f.RequiredString("kind");
-        if (!SourceKinds.Contains(kind))
-            throw f.Error("kind", $"unknown kind '{kind}' (known: {string.Join(", ", SourceKinds)})");
+        if (!kinds.Names.Contains(kind))
+            throw f.Error("kind", $"unknown kind '{kind}' (known: {string.Join(", ", kinds.Names)})");
         var location = ResolveLocation(f, "location", f.RequiredString("location"), dir);
 
         var fetch = FetchOptions.Default;
@@ -128,7 +127,7 @@ public sealed partial record PipelineDefinitions(
         }
         var maxQuarantine = f.OptionalNumber("max_quarantine_share", 0, 1) ?? 0.01;
 
-        var options = Normalize.SourceConnectors.For(kind).ReadOptions(f.Object("options", required: false), dir);
+        var options = kinds.ReadOptions(kind, f.Object("options", required: false), dir);
         return new SourceDefinition(id, kind, location, f.File, fetch, maxQuarantine, options,
             f.OptionalNumber("max_quarantine_year_share", 0, 1) ?? 0.01, f.OptionalNumber("max_quarantine_value_share", 0, 1) ?? 0.01);
     }

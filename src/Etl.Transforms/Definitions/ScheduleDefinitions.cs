@@ -3,15 +3,6 @@ using Cronos;
 
 namespace ClusterEtl.Transforms.Definitions;
 
-/// <summary>A recurring refresh: which sources (null = all), when (cron in a time zone).</summary>
-public sealed record ScheduleEntry(string Id, string Cron, TimeZoneInfo TimeZone, IReadOnlyList<string>? Sources)
-{
-    /// <summary>The Hangfire recurring-job id: the schedule's own id, as the dashboard and <c>jobs</c> show it.</summary>
-    public string RecurringJobId => Id;
-
-    public DateTime? NextOccurrenceUtc(DateTime fromUtc) => ScheduleDefinitions.ParseCron(Cron).GetNextOccurrence(fromUtc, TimeZone);
-}
-
 /// <summary>
 /// <c>pipelines/schedule.json</c>: the recurring refreshes of the long-lived service. Every entry is checked
 /// at load (cron syntax, IANA time zone, known sources), and a bad one fails with the entry named.

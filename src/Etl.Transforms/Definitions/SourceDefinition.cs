@@ -3,7 +3,7 @@ namespace ClusterEtl.Transforms.Definitions;
 /// <summary>One extract to pull and normalize, from <c>pipelines/sources/&lt;id&gt;.json</c>.</summary>
 /// <param name="Id">Unique id; names <c>raw/&lt;id&gt;/</c> and the partitions of the normalized tables.</param>
 /// <param name="Kind">Which connector reads it (see <see cref="Normalize.SourceConnectors"/>).</param>
-/// <param name="Options">The kind's options record (e.g. <see cref="Normalize.Baci.BaciOptions"/>), validated at load.</param>
+/// <param name="Options">The kind's options record (e.g. <c>BaciOptions</c>), validated at load.</param>
 /// <param name="Location">An http(s) URL or an absolute local path (resolved against the pipelines folder).</param>
 /// <param name="DefinitionFile">The file it was read from, for messages.</param>
 /// <param name="MaxQuarantineShare">Share of all rows that may be quarantined before the source fails.</param>
@@ -21,21 +21,9 @@ public sealed record SourceDefinition(
     double MaxQuarantineYearShare = 0.01,
     double MaxQuarantineValueShare = 0.01)
 {
-    /// <summary>The options of a <c>baci</c> source.</summary>
-    public Normalize.Baci.BaciOptions? Baci => Options as Normalize.Baci.BaciOptions;
-
     public bool IsRemote => IsUrl(Location);
 
     public static bool IsUrl(string location) =>
         location.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ||
         location.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-}
-
-/// <summary>How a remote location is downloaded.</summary>
-/// <param name="Timeout">Time allowed for one attempt, the whole body included.</param>
-/// <param name="Attempts">Attempts in all (1 = no retry) for timeouts, HTTP 408/429/5xx and dropped connections.</param>
-/// <param name="RetryDelay">Delay before the first retry; doubled for each further one.</param>
-public sealed record FetchOptions(TimeSpan Timeout, int Attempts, TimeSpan RetryDelay)
-{
-    public static readonly FetchOptions Default = new(TimeSpan.FromMinutes(30), 3, TimeSpan.FromSeconds(2));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Transforms.Definitions;
 
@@ -19,6 +20,9 @@ namespace ClusterEtl.Transforms.Definitions;
 public sealed record WarehouseSettings(double CifFobMargin = 0.08, int DecompositionWindowYears = 5, int PriceBaseYear = 2020,
     DuckDbSettings? Engine = null, int KeepPublishedBuilds = 3, double QuadrantTolerance = 0.001, string SiteLanguage = "en")
 {
+    /// <summary>The languages the site is written in (its texts are in <c>Site/SiteText</c>).</summary>
+    public static readonly IReadOnlyList<string> SiteLanguages = ["en", "es"];
+
     /// <summary>The engine settings, defaults where the file says nothing.</summary>
     public DuckDbSettings DuckDb => Engine ?? new DuckDbSettings();
 
@@ -34,8 +38,8 @@ public sealed record WarehouseSettings(double CifFobMargin = 0.08, int Decomposi
         f.RejectUnknown("cif_fob_margin", "decomposition_window_years", "price_base_year", "duckdb", "keep_published_builds",
             "quadrant_tolerance", "site_language");
         var language = f.OptionalString("site_language") ?? "en";
-        if (!Site.SiteText.Languages.Contains(language))
-            throw f.Error("site_language", $"must be one of {string.Join(", ", Site.SiteText.Languages)}, not '{language}'");
+        if (!SiteLanguages.Contains(language))
+            throw f.Error("site_language", $"must be one of {string.Join(", ", SiteLanguages)}, not '{language}'");
         var d = new WarehouseSettings();
         return new WarehouseSettings(
             f.OptionalNumber("cif_fob_margin", 0, 1) ?? d.CifFobMargin,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Warehouse;
 using DuckDB.NET.Data;
 using MiniExcelLibs;

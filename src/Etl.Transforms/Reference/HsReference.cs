@@ -1,11 +1,8 @@
 using System.Globalization;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
 using CsvHelper;
 
 namespace ClusterEtl.Transforms.Reference;
-
-/// <summary>An HS code of one vintage (2, 4 or 6 digits) with its description.</summary>
-public sealed record HsProduct(string HsVintage, string Code, string Description);
 
 /// <summary>
 /// The whole HS nomenclature, every code of every edition (<c>pipelines/reference/hs_products.csv.gz</c>: hs_vintage,

@@ -1,14 +1,8 @@
 using System.Globalization;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
 using CsvHelper;
 
 namespace ClusterEtl.Transforms.Reference;
-
-/// <summary>An INEGI geographic unit: a state (2-digit key) or a municipality (5-digit key).</summary>
-public sealed record MxGeo(string InegiKey, string Level, string Name, string StateKey);
-
-/// <summary>A SCIAN activity and its parent, so a 3- or 4-digit code selects its children.</summary>
-public sealed record ScianCode(string Code, string TitleEs, string? ParentCode, string? Note);
 
 /// <summary>
 /// Mexico's reference: INEGI's 32 states and every municipality (Marco Geoestadístico) in

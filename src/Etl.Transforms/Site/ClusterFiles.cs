@@ -1,5 +1,6 @@
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Export;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Transforms.Site;
 

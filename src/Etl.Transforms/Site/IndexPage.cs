@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Warehouse;
 using DuckDB.NET.Data;
 

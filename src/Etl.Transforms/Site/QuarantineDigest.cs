@@ -1,5 +1,5 @@
-using ClusterEtl.Transforms.Warehouse;
 using DuckDB.NET.Data;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Transforms.Site;
 

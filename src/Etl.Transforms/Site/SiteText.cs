@@ -1,3 +1,4 @@
+using ClusterEtl.Transforms.Definitions;
 namespace ClusterEtl.Transforms.Site;
 
 /// <summary>
@@ -7,7 +8,7 @@ namespace ClusterEtl.Transforms.Site;
 public sealed class SiteText
 {
     /// <summary>The languages a site can be written in.</summary>
-    public static readonly IReadOnlyList<string> Languages = ["en", "es"];
+    public static IReadOnlyList<string> Languages => WarehouseSettings.SiteLanguages;
 
     static readonly Dictionary<string, (string En, string Es)> Labels = new()
     {

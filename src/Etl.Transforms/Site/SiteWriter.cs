@@ -1,3 +1,4 @@
+using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Warehouse;
 
 namespace ClusterEtl.Transforms.Site;

@@ -1,6 +1,6 @@
-using ClusterEtl.Transforms.Normalize;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Lake;
 using ClusterEtl.Transforms.Parquet;
-using ClusterEtl.Transforms.Pipeline;
 using DuckDB.NET.Data;
 
 namespace ClusterEtl.Transforms.Warehouse;
@@ -17,27 +17,14 @@ namespace ClusterEtl.Transforms.Warehouse;
 /// </remarks>
 public static class LakeViews
 {
-    public const string Schema = "lake";
+    public const string Schema = LakeTable.Schema;
     public const string DataDirVariable = "clusteretl_data_dir";
 
-    /// <summary>A lake table as the warehouse sees it: its folder under <c>lake/</c> and its columns.</summary>
-    public sealed record LakeTable(string Name, string Folder, bool ByYear, Func<ParquetColumn[]> Columns)
-    {
-        public string Relation => $"{Schema}.{Name}";
-        public string Glob => $"{Folder}/{(ByYear ? "*/*/*.parquet" : "*/*.parquet")}";
-    }
-
-    /// <summary>Every lake table the connectors write, and the quarantine.</summary>
-    public static IReadOnlyList<LakeTable> Tables =>
-        SourceConnectors.Tables.Select(t => new LakeTable(t.Name, $"normalized/{t.Name}", t.ByYear, t.Columns))
-            .Append(new LakeTable("quarantine", "quarantine", false, QuarantineWriter.Columns))
-            .ToList();
-
-    public static void Create(DuckDBConnection c, DataLayout layout)
+    public static void Create(DuckDBConnection c, DataLayout layout, LakeCatalog lake)
     {
         c.Execute($"CREATE SCHEMA IF NOT EXISTS {Schema}");
         var dataDir = layout.DataDir.Replace('\\', '/');
-        foreach (var table in Tables)
+        foreach (var table in lake.Tables)
         {
             var folder = Path.Combine(layout.LakeDir, table.Folder);
             var hasFiles = Directory.Exists(folder) &&

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DuckDB.NET.Data;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Transforms.Warehouse;
 

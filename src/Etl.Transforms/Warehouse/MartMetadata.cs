@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DuckDB.NET.Data;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Transforms.Warehouse;
 

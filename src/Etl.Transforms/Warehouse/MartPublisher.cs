@@ -1,5 +1,5 @@
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
 using Serilog;
 
 namespace ClusterEtl.Transforms.Warehouse;
@@ -24,7 +24,7 @@ public sealed class MartPublisher
         Directory.CreateDirectory(martsDir);
         var marts = new List<(string, long, string)>();
         var outcomes = new List<(string Mart, string Written)>();
-        using var c = DuckDb.Open(buildFile, settings, spillDirectory);
+        using var c = settings.Open(buildFile, spillDirectory);
         var catalog = WarehouseCatalog.Read(c);
         if (previousMarts is not null && !Directory.Exists(previousMarts)) previousMarts = null;
         var incremental = previousMarts is not null && catalog.Mode == "incremental";

@@ -1,5 +1,6 @@
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Lake;
 using DuckDB.NET.Data;
 
 namespace ClusterEtl.Transforms.Warehouse;
@@ -13,7 +14,7 @@ namespace ClusterEtl.Transforms.Warehouse;
 public static class ModelCompiler
 {
     /// <returns>One line per problem: the file, and DuckDB's message.</returns>
-    public static IReadOnlyList<string> Compile(SqlProject project, PipelineDefinitions definitions)
+    public static IReadOnlyList<string> Compile(SqlProject project, PipelineDefinitions definitions, LakeCatalog lake)
     {
         var problems = new List<string>();
         var emptyData = Path.Combine(Path.GetTempPath(), "clusteretl-validate-" + Guid.NewGuid().ToString("N")[..12]);
@@ -28,7 +29,7 @@ public static class ModelCompiler
                 Try(problems, f, () => c.Execute(File.ReadAllText(f)));
             if (problems.Count > 0) return problems;
             ReferenceLoader.Load(c, definitions, settings);
-            LakeViews.Create(c, new DataLayout(emptyData));
+            LakeViews.Create(c, new DataLayout(emptyData), lake);
 
             var failed = new HashSet<string>();
             foreach (var model in project.Models)

@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Transforms.Warehouse;
-
-/// <summary>How a model is stored: a table (computed at build time) or a view (computed when queried).</summary>
-public enum Materialization { Table, View }
 
 /// <summary>
 /// How a model is built, from the <c>-- config:</c> line at the top of its file (dbt's <c>config()</c>), e.g.

@@ -1,4 +1,5 @@
 using ClusterEtl.Transforms.Definitions;
+using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Reference;
 using DuckDB.NET.Data;
 

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Transforms.Warehouse;
 

@@ -15,6 +15,3 @@ public sealed record SqlModel(string Layer, string Name, string File, string Que
 {
     public string QualifiedName => $"{Layer}.{Name}";
 }
-
-/// <summary>A data test: <c>sql/checks/&lt;name&gt;.sql</c> is a query that returns the rows that break a rule.</summary>
-public sealed record SqlCheck(string Name, string File, string Sql);

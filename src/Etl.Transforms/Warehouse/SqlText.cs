@@ -1,4 +1,5 @@
 using System.Text;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Transforms.Warehouse;
 

@@ -1,13 +1,11 @@
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Pipeline;
-using ClusterEtl.Transforms.Pull;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Lake;
+using ClusterEtl.Transforms.Raw;
 using DuckDB.NET.Data;
 using Serilog;
 
 namespace ClusterEtl.Transforms.Warehouse;
-
-/// <summary>What a build did: from scratch or from the previous build, and each model's result.</summary>
-public sealed record WarehouseBuild(string Mode, string? PreviousRunId, IReadOnlyList<ModelResult> Models);
 
 /// <summary>
 /// Builds a warehouse file: reference and meta tables, the <c>lake</c> views over the Parquet of the lake, every
@@ -16,7 +14,7 @@ public sealed record WarehouseBuild(string Mode, string? PreviousRunId, IReadOnl
 /// data, the settings and the SQL (<see cref="ModelRunner"/>); otherwise, or when forced, from scratch. Either way
 /// the result is the same. The file is new each time; it replaces the published warehouse only at publish.
 /// </summary>
-public sealed class WarehouseBuilder
+public sealed class WarehouseBuilder(LakeCatalog lake)
 {
     /// <summary>Changes whenever a warehouse built by an older builder cannot be the start of an incremental build.</summary>
     public const string Version = "warehouse/2";
@@ -47,7 +45,7 @@ public sealed class WarehouseBuilder
         }
 
         WarehouseBuild build;
-        using (var c = DuckDb.Open(buildFile, settings.DuckDb, spill))
+        using (var c = settings.DuckDb.Open(buildFile, spill))
         {
             // Tables are compared by content and exported in order, so their row order does not matter: not keeping it
             // lets large results stream instead of being held. (Publishing keeps it: ordered Parquet, identical files.)
@@ -63,8 +61,8 @@ public sealed class WarehouseBuilder
             ReferenceLoader.Load(c, definitions, settings);
             Log.Information("Reference tables loaded in {Seconds:0.000} s ({CpuSeconds:0.000} s of processor time)", (sw.Elapsed - referenceStart).TotalSeconds,
                 (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - referenceCpu).TotalSeconds);
-            LakeViews.Create(c, layout);
-            var partitions = LakePartitions.Scan(layout);
+            LakeViews.Create(c, layout, lake);
+            var partitions = LakePartitions.Scan(layout, lake);
             LoadMeta(c, layout, partitions);
             c.Execute("COMMIT");
 
@@ -135,10 +133,10 @@ public sealed class WarehouseBuilder
                 $"SELECT count(*)::VARCHAR || ':' || coalesce(sum(hash(t)), 0)::VARCHAR FROM ref.{DuckDb.Identifier(t)} AS t"));
 
     /// <summary>What changed since the previous build in the lake views, the reference tables and the settings.</summary>
-    static Dictionary<string, Change> Changes(DuckDBConnection c, Previous previous, IReadOnlyList<LakePartition> partitions,
+    Dictionary<string, Change> Changes(DuckDBConnection c, Previous previous, IReadOnlyList<LakePartition> partitions,
         IReadOnlyDictionary<string, string> variables)
     {
-        var changes = LakePartitions.Compare(previous.Partitions, partitions);
+        var changes = LakePartitions.Compare(previous.Partitions, partitions, lake);
         foreach (var (table, fp) in TableFingerprints(c))
             changes[table] = previous.RefTables.TryGetValue(table, out var old) && old == fp ? Change.None : Change.Everything;
         foreach (var (name, value) in variables)
@@ -170,7 +168,7 @@ public sealed class WarehouseBuilder
         c.Append("meta", "extracts", Manifest.ReadAll(layout).Select(e => new object?[]
             { e.Source, e.Role, e.Location, e.Bytes, e.Sha256, e.FetchedAt.UtcDateTime, e.Path, e.Changed, e.ETag, e.LastModified, e.RunId }));
         IEnumerable<string> runs = Directory.Exists(layout.RunsDir) ? Directory.GetDirectories(layout.RunsDir).Order(StringComparer.Ordinal) : [];
-        c.Append("meta", "runs", runs.SelectMany(dir => Stages.Names
+        c.Append("meta", "runs", runs.SelectMany(dir => StageNames.InOrder
             .Select(stage => RunLedger.Read<StageReport>(layout, Path.GetFileName(dir), stage)).OfType<StageReport>()
             .Select(r => new object?[] { Path.GetFileName(dir), r.Stage, r.Status, r.Rows, r.Unit, r.QuarantinedRows, r.Seconds, r.Error })));
         c.Append("meta", "lake_partitions", partitions.Select(p => new object?[]

@@ -106,9 +106,9 @@ public sealed class CommandLineTests : IDisposable
         if (!verbose) Assert.Single(r.Stdout.Split('\n'), l => l.Contains("the header is not a Comtrade layout"));
         Assert.DoesNotContain("normalize failed: normalize failed", r.Stdout);
         Assert.Equal(verbose, r.Stdout.Contains("Failed to process the job"));
-        Assert.Equal(verbose, r.Stdout.Contains("   at ClusterEtl.Transforms.Normalize.Comtrade"));
+        Assert.Equal(verbose, r.Stdout.Contains("   at ClusterEtl.Transforms.Connectors.Comtrade"));
         var log = File.ReadAllText(Assert.Single(Directory.GetFiles(_dir.Combine("data", "logs"))));
-        Assert.Contains("at ClusterEtl.Transforms.Normalize.Comtrade", log);
+        Assert.Contains("at ClusterEtl.Transforms.Connectors.Comtrade", log);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
-using ClusterEtl.Tests.Support;
+using ClusterEtl.Transforms.Connectors;
+using ClusterEtl.Transforms.Connectors.Baci;
 using ClusterEtl.Transforms.Definitions;
+using ClusterEtl.Tests.Support;
 
 namespace ClusterEtl.Tests.Definitions;
 
@@ -27,17 +29,17 @@ public sealed class DefinitionValidationTests : IDisposable
     DefinitionException Invalid(string relative, string json)
     {
         _dir.Write(relative, json);
-        return Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(Pipelines));
+        return Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(Pipelines, SourceConnectors.Kinds));
     }
 
     [Fact]
     public void Loads_valid_definitions_with_comments_and_resolves_locations()
     {
-        var d = PipelineDefinitions.Load(Pipelines);
+        var d = PipelineDefinitions.Load(Pipelines, SourceConnectors.Kinds);
 
         var source = Assert.Single(d.Sources);
         Assert.Equal(_dir.Combine("pipelines", "data", "baci.zip"), source.Location);
-        Assert.Equal("HS92", source.Baci!.HsVintage); // upper-cased
+        Assert.Equal("HS92", ((BaciOptions)source.Options!).HsVintage); // upper-cased
         Assert.Equal(0.01, source.MaxQuarantineShare);  // default
         var cluster = Assert.Single(d.Clusters);
         Assert.Equal(["0302", "030541"], cluster.HsCodes);
@@ -118,8 +120,8 @@ public sealed class DefinitionValidationTests : IDisposable
         _dir.Write("pipelines/clusters/chile-salmon.json", """{ "id": "chile-salmon", "name": "S", "country": "CHL", "products": { "hs": ["3O2"], "hs_vintage": "HS92" } }""");
         _dir.Write("pipelines/clusters/peru-asparagus.yaml", "id: peru-asparagus");
 
-        var d = PipelineDefinitions.Load(Pipelines, out var problems);
-        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(Pipelines));
+        var d = PipelineDefinitions.Load(Pipelines, SourceConnectors.Kinds, out var problems);
+        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(Pipelines, SourceConnectors.Kinds));
 
         Assert.Equal(["locaton", "products.hs[0]"], problems.Select(p => p.Field).ToArray());
         Assert.Contains("did you mean 'location'?", problems[0].Problem);
@@ -144,7 +146,7 @@ public sealed class DefinitionValidationTests : IDisposable
     {
         _dir.Write("pipelines/sources/baci.json", """{ "id": "baci", "kind": "baci", "location": "https://example.org/BACI_HS92.zip" }""");
 
-        var source = PipelineDefinitions.Load(Pipelines).Sources.Single();
+        var source = PipelineDefinitions.Load(Pipelines, SourceConnectors.Kinds).Sources.Single();
 
         Assert.True(source.IsRemote);
         Assert.Equal("https://example.org/BACI_HS92.zip", source.Location);
@@ -153,7 +155,7 @@ public sealed class DefinitionValidationTests : IDisposable
     [Fact]
     public void The_bundled_definitions_are_valid()
     {
-        var d = PipelineDefinitions.Load(Repo.Pipelines);
+        var d = PipelineDefinitions.Load(Repo.Pipelines, SourceConnectors.Kinds);
 
         Assert.Contains(d.Sources, s => s.Id == "baci_hs92_sample");
         Assert.True(d.Clusters.Count >= 3);

@@ -1,5 +1,6 @@
-using ClusterEtl.Tests.Support;
+using ClusterEtl.Transforms.Connectors;
 using ClusterEtl.Transforms.Definitions;
+using ClusterEtl.Tests.Support;
 
 namespace ClusterEtl.Tests.Definitions;
 
@@ -19,7 +20,7 @@ public sealed class ScheduleDefinitionTests : IDisposable
     IReadOnlyList<ScheduleEntry> Load(string json)
     {
         _dir.Write("pipelines/schedule.json", json);
-        return ScheduleDefinitions.Load(PipelineDefinitions.Load(_dir.Combine("pipelines")));
+        return ScheduleDefinitions.Load(PipelineDefinitions.Load(_dir.Combine("pipelines"), SourceConnectors.Kinds));
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class ScheduleDefinitionTests : IDisposable
     [Fact]
     public void The_bundled_schedule_is_valid()
     {
-        var entries = ScheduleDefinitions.Load(PipelineDefinitions.Load(Repo.Pipelines));
+        var entries = ScheduleDefinitions.Load(PipelineDefinitions.Load(Repo.Pipelines, SourceConnectors.Kinds));
 
         Assert.NotEmpty(entries);
     }

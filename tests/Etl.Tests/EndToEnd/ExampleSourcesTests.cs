@@ -1,10 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ClusterEtl.Tests.Support;
+using ClusterEtl.Transforms.Connectors;
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Pipeline;
-using ClusterEtl.Transforms.Pull;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Raw;
+using ClusterEtl.Tests.Support;
 
 namespace ClusterEtl.Tests.EndToEnd;
 
@@ -25,7 +26,7 @@ public sealed class ExampleSourcesTests : IDisposable
     [Fact]
     public void The_examples_point_at_the_publishers_and_validate()
     {
-        var definitions = PipelineDefinitions.Load(Examples);
+        var definitions = PipelineDefinitions.Load(Examples, SourceConnectors.Kinds);
 
         Assert.Equal(["baci_hs92", "comtrade_api", "denue_michoacan", "faostat_pp", "faostat_qcl", "faostat_tcl", "faostat_tm", "inegi_bie"],
             definitions.Sources.Select(s => s.Id));

@@ -1,9 +1,10 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using ClusterEtl.Jobs.Hosting;
+using ClusterEtl.Jobs.Hangfire;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Stages;
 using ClusterEtl.Tests.Support;
-using ClusterEtl.Transforms.Pipeline;
 
 namespace ClusterEtl.Tests.EndToEnd;
 

@@ -1,4 +1,5 @@
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Jobs.Hangfire;
+using ClusterEtl.Transforms.Stages;
 using Hangfire.Common;
 
 namespace ClusterEtl.Tests.Jobs;
@@ -20,10 +21,10 @@ public sealed class JobContractTests
     }
 
     [Theory]
-    [InlineData(typeof(ClusterEtl.Jobs.Jobs.PullJob))]
-    [InlineData(typeof(ClusterEtl.Jobs.Jobs.NormalizeJob))]
-    [InlineData(typeof(ClusterEtl.Jobs.Jobs.TransformJob))]
-    [InlineData(typeof(ClusterEtl.Jobs.Jobs.PublishJob))]
+    [InlineData(typeof(ClusterEtl.Jobs.Hangfire.PullJob))]
+    [InlineData(typeof(ClusterEtl.Jobs.Hangfire.NormalizeJob))]
+    [InlineData(typeof(ClusterEtl.Jobs.Hangfire.TransformJob))]
+    [InlineData(typeof(ClusterEtl.Jobs.Hangfire.PublishJob))]
     public void Jobs_take_only_the_run_request_and_what_Hangfire_supplies(Type job)
     {
         var method = job.GetMethod("RunAsync")!;

@@ -1,8 +1,8 @@
 using ClusterEtl.Tests.Support;
+using ClusterEtl.Transforms.Connectors.Baci;
+using ClusterEtl.Transforms.Connectors.Shared;
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Normalize.Baci;
-using ClusterEtl.Transforms.Normalize;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Tests.Normalize;
 

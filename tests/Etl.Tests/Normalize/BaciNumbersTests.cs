@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ClusterEtl.Transforms.Normalize.Baci;
+using ClusterEtl.Transforms.Connectors.Baci;
 
 namespace ClusterEtl.Tests.Normalize;
 

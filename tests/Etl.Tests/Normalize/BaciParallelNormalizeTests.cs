@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using ClusterEtl.Tests.Support;
+using ClusterEtl.Transforms.Connectors.Baci;
+using ClusterEtl.Transforms.Connectors.Shared;
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Normalize;
-using ClusterEtl.Transforms.Normalize.Baci;
 
 namespace ClusterEtl.Tests.Normalize;
 

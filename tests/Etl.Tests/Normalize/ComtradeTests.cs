@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
-using ClusterEtl.Jobs.Hosting;
-using ClusterEtl.Tests.Support;
+using ClusterEtl.Jobs.Hangfire;
+using ClusterEtl.Transforms.Connectors;
+using ClusterEtl.Transforms.Connectors.Comtrade;
+using ClusterEtl.Transforms.Connectors.Shared;
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Normalize;
-using ClusterEtl.Transforms.Normalize.Comtrade;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Stages;
+using ClusterEtl.Tests.Support;
 
 namespace ClusterEtl.Tests.Normalize;
 
@@ -24,7 +26,7 @@ public sealed class ComtradeTests : IDisposable
     {
         var source = new SourceDefinition("ct", "comtrade", files[0], "pipelines/sources/ct.json", FetchOptions.Default, maxQuarantineShare,
             new ComtradeOptions(null));
-        var definitions = PipelineDefinitions.Load(Repo.Pipelines);
+        var definitions = PipelineDefinitions.Load(Repo.Pipelines, SourceConnectors.Kinds);
         var context = new NormalizeContext(source,
             files.Select((f, i) => new SourceFile(files.Length == 1 ? "data" : $"data:{i}", f, Path.GetFileName(f))).ToList(),
             "e1", _dir.Combine("out"), _dir.Combine("quarantine"), null, definitions);

@@ -1,4 +1,4 @@
-using ClusterEtl.Transforms.Normalize;
+using ClusterEtl.Transforms.Connectors.Shared;
 
 namespace ClusterEtl.Tests.Normalize;
 

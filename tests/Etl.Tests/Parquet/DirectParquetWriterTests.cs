@@ -1,6 +1,6 @@
 using System.Globalization;
 using ClusterEtl.Tests.Support;
-using ClusterEtl.Transforms.Normalize;
+using ClusterEtl.Transforms.Lake;
 
 namespace ClusterEtl.Tests.Parquet;
 

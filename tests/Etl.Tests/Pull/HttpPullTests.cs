@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using ClusterEtl.Tests.Support;
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Pipeline;
-using ClusterEtl.Transforms.Pull;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Raw;
 
 namespace ClusterEtl.Tests.Pull;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
-using ClusterEtl.Tests.Support;
+using ClusterEtl.Transforms.Connectors;
 using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Reference;
+using ClusterEtl.Tests.Support;
 using CsvHelper;
 
 namespace ClusterEtl.Tests.Reference;
@@ -98,7 +99,7 @@ public sealed class CountryReferenceTests : IDisposable
         _dir.Write("pipelines/clusters/salmon.json",
             """{ "id": "salmon", "name": "S", "country": "CHI", "products": { "hs": ["0302"], "hs_vintage": "HS92" } }""");
 
-        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines")));
+        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines"), SourceConnectors.Kinds));
 
         Assert.Equal("country", e.Field);
         Assert.Equal("pipelines/clusters/salmon.json", e.FilePath);
@@ -117,7 +118,7 @@ public sealed class CountryReferenceTests : IDisposable
         _dir.Write("pipelines/clusters/asparagus.json",
             """{ "id": "asparagus", "name": "A", "country": "PRU", "products": { "hs": ["0709"], "hs_vintage": "HS92" } }""");
 
-        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines")));
+        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines"), SourceConnectors.Kinds));
 
         // PRU is one edit from the name Peru (insert e) and from the codes NRU, PRI, PRK, PRT, PRY: the name match comes first,
         // then the codes in order.
@@ -134,7 +135,7 @@ public sealed class CountryReferenceTests : IDisposable
         _dir.Write("pipelines/clusters/dairy.json",
             """{ "id": "dairy", "name": "D", "country": "CHL", "products": { "hs": ["0401"], "hs_vintage": "HS92", "fao_items": [882, 8820] } }""");
 
-        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines")));
+        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines"), SourceConnectors.Kinds));
 
         Assert.Equal("products.fao_items[1]", e.Field);
         // FAOSTAT's full item list: 6820 and 882 are one edit away from 8820, 1020 two (ties in code order).

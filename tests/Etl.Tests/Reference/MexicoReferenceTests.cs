@@ -1,6 +1,7 @@
-using ClusterEtl.Tests.Support;
+using ClusterEtl.Transforms.Connectors;
 using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Reference;
+using ClusterEtl.Tests.Support;
 
 namespace ClusterEtl.Tests.Reference;
 
@@ -42,7 +43,7 @@ public sealed class MexicoReferenceTests : IDisposable
     {
         WriteCluster("""{ "id": "furniture", "name": "F", "country": "MEX", "products": { "hs": ["9403"], "hs_vintage": "HS92", "scian": ["3373"] } }""");
 
-        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines")));
+        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines"), SourceConnectors.Kinds));
 
         Assert.Equal("products.scian[0]", e.Field);
         // In the complete SCIAN 2018, 3373 is one edit away from many codes (337, 3371, 2373, 3273, 3313, ...); ties are
@@ -55,7 +56,7 @@ public sealed class MexicoReferenceTests : IDisposable
     {
         WriteCluster("""{ "id": "furniture", "name": "F", "country": "MEX", "regions": ["33001"], "products": { "hs": ["9403"], "hs_vintage": "HS92" } }""");
 
-        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines")));
+        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines"), SourceConnectors.Kinds));
 
         Assert.Equal("regions[0]", e.Field);
         Assert.Contains("state 33 does not exist (INEGI states are 01 to 32)", e.Message);
@@ -79,7 +80,7 @@ public sealed class MexicoReferenceTests : IDisposable
     {
         WriteCluster("""{ "id": "furniture", "name": "F", "country": "MEX", "regions": ["21418"], "products": { "hs": ["9403"], "hs_vintage": "HS92" } }""");
 
-        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines")));
+        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines"), SourceConnectors.Kinds));
 
         Assert.Equal("regions[0]", e.Field);
         Assert.Contains("municipality 21418 is not in mx_geo.csv (closest: ", e.Message);

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
-using ClusterEtl.Tests.Support;
+using ClusterEtl.Transforms.Connectors;
 using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Reference;
+using ClusterEtl.Tests.Support;
 
 namespace ClusterEtl.Tests.Reference;
 
@@ -45,7 +46,7 @@ public sealed class ReferenceDataTests : IDisposable
         WriteCluster("peru-asparagus",
             """{ "id": "peru-asparagus", "name": "Asparagus, Peru (Ica, La Libertad)", "country": "PER", "products": { "hs": ["070920"], "hs_vintage": "HS92", "fao_items": [367] } }""");
 
-        var definitions = PipelineDefinitions.Load(_dir.Combine("pipelines"));
+        var definitions = PipelineDefinitions.Load(_dir.Combine("pipelines"), SourceConnectors.Kinds);
 
         Assert.Equal(["070920"], definitions.Clusters.Single().HsCodes);
     }
@@ -56,7 +57,7 @@ public sealed class ReferenceDataTests : IDisposable
         WriteCluster("salmon",
             """{ "id": "salmon", "name": "S", "country": "CHL", "products": { "hs": ["030299"], "hs_vintage": "HS92" } }""");
 
-        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines")));
+        var e = Assert.Throws<DefinitionException>(() => PipelineDefinitions.Load(_dir.Combine("pipelines"), SourceConnectors.Kinds));
 
         // 030299 (fish offal) was created by HS2017; in HS92, 030199, 030219 and 030229 are one edit away.
         Assert.Equal("products.hs[0]", e.Field);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ClusterEtl.Tests.Support;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Stages;
 
 namespace ClusterEtl.Tests.Safety;
 

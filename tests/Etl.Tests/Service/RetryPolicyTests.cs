@@ -1,5 +1,5 @@
-using ClusterEtl.Jobs.Service;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Jobs.Hangfire;
+using ClusterEtl.Transforms.Kernel;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.InMemory;

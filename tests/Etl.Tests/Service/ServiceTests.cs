@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ClusterEtl.Tests.Support;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Benchmarks;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Tests.Service;
 

@@ -1,5 +1,5 @@
 using ClusterEtl.Tests.Support;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Tests.Site;
 

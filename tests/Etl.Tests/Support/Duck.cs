@@ -1,4 +1,4 @@
-using ClusterEtl.Transforms.Warehouse;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Tests.Support;
 

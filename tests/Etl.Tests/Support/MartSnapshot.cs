@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ClusterEtl.Transforms.Warehouse;
+using ClusterEtl.Transforms.Kernel;
 using CsvHelper;
 
 namespace ClusterEtl.Tests.Support;

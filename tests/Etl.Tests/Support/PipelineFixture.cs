@@ -1,5 +1,6 @@
-using ClusterEtl.Jobs.Hosting;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Jobs.Hangfire;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Stages;
 
 namespace ClusterEtl.Tests.Support;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Tests.Support;
 
@@ -29,7 +30,7 @@ public sealed class ServeProcess : IDisposable
     /// <summary>Waits until the process pauses at its fault point (see FaultPoints), or fails with its output.</summary>
     public async Task WaitUntilPausedAsync(string point, TimeSpan timeout)
     {
-        var marker = ClusterEtl.Transforms.Pipeline.FaultPoints.MarkerFile(_process.Id);
+        var marker = ClusterEtl.Transforms.Kernel.FaultPoints.MarkerFile(_process.Id);
         var deadline = DateTime.UtcNow + timeout;
         while (!(File.Exists(marker) && File.ReadAllText(marker) == point))
         {

@@ -1,8 +1,11 @@
+using ClusterEtl.Transforms.Connectors;
+using ClusterEtl.Transforms.Connectors.Faostat;
+using ClusterEtl.Transforms.Connectors.Inegi;
+using ClusterEtl.Transforms.Connectors.Inegi.Census;
+using ClusterEtl.Transforms.Connectors.Inegi.Denue;
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Normalize;
-using ClusterEtl.Transforms.Normalize.Faostat;
-using ClusterEtl.Transforms.Normalize.Inegi;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Lake;
 using ClusterEtl.Transforms.Warehouse;
 
 namespace ClusterEtl.Tests.Support;
@@ -154,7 +157,7 @@ public sealed class TradeWarehouse(TempDir dir)
                 }
             await new QuarantineWriter(source, "hand").WriteAsync(Layout.QuarantineDir, ct);
         }
-        new WarehouseBuilder().Build(File, SqlProject.Load(Repo.Sql), PipelineDefinitions.Load(Pipelines), Layout, "test-run", "fp");
+        new WarehouseBuilder(SourceConnectors.Lake).Build(File, SqlProject.Load(Repo.Sql), PipelineDefinitions.Load(Pipelines, SourceConnectors.Kinds), Layout, "test-run", "fp");
         return File;
     }
 }

@@ -1,5 +1,6 @@
 using ClusterEtl.Tests.Support;
 using ClusterEtl.Transforms.Benchmarks;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Tests.Warehouse;
 

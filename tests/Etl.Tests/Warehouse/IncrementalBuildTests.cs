@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClusterEtl.Tests.Support;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Stages;
 
 namespace ClusterEtl.Tests.Warehouse;
 

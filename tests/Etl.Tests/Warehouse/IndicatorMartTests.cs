@@ -1,5 +1,8 @@
 using System.Globalization;
 using ClusterEtl.Tests.Support;
+using ClusterEtl.Jobs.Hangfire;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Stages;
 
 namespace ClusterEtl.Tests.Warehouse;
 
@@ -109,10 +112,10 @@ public sealed class IndicatorMartTests : IDisposable
     {
         var pipelines = _dir.Combine("run", "pipelines");
         Repo.CopyDirectory(Repo.Pipelines, pipelines);
-        var outcome = await ClusterEtl.Jobs.Hosting.PipelineRun.ExecuteAsync(new ClusterEtl.Transforms.Pipeline.RunRequest("r1", pipelines,
+        var outcome = await ClusterEtl.Jobs.Hangfire.PipelineRun.ExecuteAsync(new ClusterEtl.Transforms.Stages.RunRequest("r1", pipelines,
             _dir.Combine("run", "data"), Repo.Sql, false), CancellationToken.None);
         Assert.True(outcome.Succeeded, outcome.Error);
-        var db = new ClusterEtl.Transforms.Pipeline.DataLayout(_dir.Combine("run", "data")).WarehouseFile;
+        var db = new ClusterEtl.Transforms.Kernel.DataLayout(_dir.Combine("run", "data")).WarehouseFile;
         var rows = Duck.Query(db, """
             SELECT delta_value_usd, world_demand_effect + market_share_effect + interaction_effect + unit_value_effect
             FROM marts.cluster_export_decomposition

@@ -1,5 +1,7 @@
 using System.Globalization;
 using ClusterEtl.Tests.Support;
+using ClusterEtl.Jobs.Hangfire;
+using ClusterEtl.Transforms.Stages;
 
 namespace ClusterEtl.Tests.Warehouse;
 
@@ -193,7 +195,7 @@ public sealed class MirrorFlowTests : IDisposable
         var zip = BaciZip.WriteRelease(_dir.Combine("again", "release.zip"), 2001, "2001,152,392,030310,250000,62500\n");
         p.Source("baci_again", $$"""{ "id": "baci_again", "kind": "baci", "location": "{{zip.Replace("\\", "/")}}", "options": { "hs_vintage": "HS92" } }""");
 
-        var outcome = await ClusterEtl.Jobs.Hosting.PipelineRun.ExecuteAsync(new ClusterEtl.Transforms.Pipeline.RunRequest(
+        var outcome = await ClusterEtl.Jobs.Hangfire.PipelineRun.ExecuteAsync(new ClusterEtl.Transforms.Stages.RunRequest(
             "again", p.Pipelines, p.Layout.DataDir, Repo.Sql), CancellationToken.None);
 
         Assert.False(outcome.Succeeded);

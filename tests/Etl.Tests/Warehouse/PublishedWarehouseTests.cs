@@ -1,5 +1,7 @@
 using ClusterEtl.Tests.Support;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Definitions;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Stages;
 using ClusterEtl.Transforms.Warehouse;
 
 namespace ClusterEtl.Tests.Warehouse;

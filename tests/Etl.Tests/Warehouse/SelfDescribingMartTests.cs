@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ClusterEtl.Tests.Support;
+using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Warehouse;
 
 namespace ClusterEtl.Tests.Warehouse;

@@ -1,5 +1,5 @@
 using ClusterEtl.Tests.Support;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Warehouse;
 
 namespace ClusterEtl.Tests.Warehouse;

@@ -1,14 +1,15 @@
 using System.Globalization;
-using ClusterEtl.Tests.Support;
+using ClusterEtl.Transforms.Connectors;
+using ClusterEtl.Transforms.Connectors.Faostat;
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Normalize.Faostat;
+using ClusterEtl.Tests.Support;
 
 namespace ClusterEtl.Tests.Normalize.Faostat;
 
 /// <summary>Runs the FAOSTAT normalizer on files with the bundled reference data and queries what it wrote.</summary>
 public sealed class FaostatHarness : IDisposable
 {
-    static readonly Lazy<PipelineDefinitions> Definitions = new(() => PipelineDefinitions.Load(Repo.Pipelines));
+    static readonly Lazy<PipelineDefinitions> Definitions = new(() => PipelineDefinitions.Load(Repo.Pipelines, SourceConnectors.Kinds));
     readonly TempDir _dir = new();
 
     public void Dispose() => _dir.Dispose();

@@ -1,8 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using ClusterEtl.Tests.Support;
-using ClusterEtl.Transforms.Normalize.Faostat;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Tests.Normalize.Faostat;
 

@@ -1,6 +1,4 @@
 using ClusterEtl.Tests.Support;
-using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Normalize.Faostat;
 
 namespace ClusterEtl.Tests.Normalize.Faostat;
 

@@ -1,7 +1,8 @@
 using System.Text;
-using ClusterEtl.Jobs.Hosting;
+using ClusterEtl.Jobs.Hangfire;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Stages;
 using ClusterEtl.Tests.Support;
-using ClusterEtl.Transforms.Pipeline;
 
 namespace ClusterEtl.Tests.Normalize.Inegi;
 

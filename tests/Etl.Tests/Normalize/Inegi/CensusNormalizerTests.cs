@@ -1,7 +1,9 @@
 using System.Text;
 using ClusterEtl.Tests.Support;
-using ClusterEtl.Transforms.Normalize.Inegi;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Connectors.Inegi;
+using ClusterEtl.Transforms.Connectors.Inegi.Census;
+using ClusterEtl.Transforms.Connectors.Shared;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Tests.Normalize.Inegi;
 
@@ -27,7 +29,7 @@ public sealed class CensusNormalizerTests : IDisposable
         return path;
     }
 
-    Task<Transforms.Normalize.NormalizeResult> Normalize(string file, double maxQuarantine = 0.01) =>
+    Task<NormalizeResult> Normalize(string file, double maxQuarantine = 0.01) =>
         new CensusNormalizer().NormalizeAsync(InegiTestContext.For(_dir, "inegi_census", file, new CensusOptions(null), maxQuarantine),
             CancellationToken.None);
 

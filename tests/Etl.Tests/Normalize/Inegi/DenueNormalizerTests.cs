@@ -1,8 +1,10 @@
 using System.IO.Compression;
 using System.Text;
 using ClusterEtl.Tests.Support;
-using ClusterEtl.Transforms.Normalize.Inegi;
-using ClusterEtl.Transforms.Pipeline;
+using ClusterEtl.Transforms.Connectors.Inegi;
+using ClusterEtl.Transforms.Connectors.Inegi.Denue;
+using ClusterEtl.Transforms.Connectors.Shared;
+using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Tests.Normalize.Inegi;
 
@@ -45,7 +47,7 @@ public sealed class DenueNormalizerTests : IDisposable
         return path;
     }
 
-    Task<Transforms.Normalize.NormalizeResult> Normalize(string file, double maxQuarantine = 0.01) =>
+    Task<NormalizeResult> Normalize(string file, double maxQuarantine = 0.01) =>
         new DenueNormalizer().NormalizeAsync(InegiTestContext.For(_dir, "denue", file, new DenueOptions(null), maxQuarantine),
             CancellationToken.None);
 

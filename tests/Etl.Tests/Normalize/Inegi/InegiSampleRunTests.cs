@@ -1,6 +1,7 @@
-using ClusterEtl.Jobs.Hosting;
+using ClusterEtl.Jobs.Hangfire;
+using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Stages;
 using ClusterEtl.Tests.Support;
-using ClusterEtl.Transforms.Pipeline;
 
 namespace ClusterEtl.Tests.Normalize.Inegi;
 

@@ -1,6 +1,6 @@
 using ClusterEtl.Tests.Support;
+using ClusterEtl.Transforms.Connectors.Shared;
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Normalize;
 using ClusterEtl.Transforms.Reference;
 
 namespace ClusterEtl.Tests.Normalize.Inegi;

@@ -1,7 +1,7 @@
 using ClusterEtl.Tests.Support;
+using ClusterEtl.Transforms.Connectors.Shared;
+using ClusterEtl.Transforms.Connectors.Table;
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Normalize;
-using ClusterEtl.Transforms.Normalize.Table;
 using ClusterEtl.Transforms.Reference;
 
 namespace ClusterEtl.Tests.Normalize.Table;

@@ -1,4 +1,0 @@
-namespace ClusterEtl.Jobs.Commands;
-
-/// <summary>A bad command line (exit code 2): its message is the one line printed after "error: ".</summary>
-public sealed class UsageException(string message) : Exception(message);

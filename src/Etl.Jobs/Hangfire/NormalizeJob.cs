@@ -1,0 +1,15 @@
+using System.Security.Cryptography;
+using System.Text;
+using ClusterEtl.Transforms.Stages;
+using Hangfire;
+using Hangfire.Server;
+using Serilog;
+
+namespace ClusterEtl.Jobs.Hangfire;
+
+public sealed class NormalizeJob
+{
+    [JobDisplayName("normalize (run {0})")]
+    public Task<string> RunAsync(RunRequest request, PerformContext? context, CancellationToken ct) =>
+        StageProgress.Report(context, request, 2, NormalizeStage.Name, () => new NormalizeStage().RunAsync(request, ct));
+}

@@ -1,0 +1,11 @@
+using ClusterEtl.Transforms.Kernel;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.InMemory;
+using Hangfire.Storage;
+using Serilog;
+
+namespace ClusterEtl.Jobs.Hangfire;
+
+/// <summary>The outcome of a run: success, or the stage that failed with its one-line reason.</summary>
+public sealed record RunOutcome(bool Succeeded, string RunId, IReadOnlyList<StageReport> Stages, string? FailedStage, string? Error);

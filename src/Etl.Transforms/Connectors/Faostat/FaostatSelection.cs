@@ -1,0 +1,8 @@
+using System.Text.RegularExpressions;
+using Serilog;
+
+namespace ClusterEtl.Transforms.Connectors.Faostat;
+
+/// <summary>The files to read, and the ones passed over with why.</summary>
+public sealed record FaostatSelection(IReadOnlyList<FaostatFile> Data, IReadOnlyList<FaostatFile> Flags,
+    IReadOnlyList<(FaostatFile File, string Why)> Ignored);

@@ -1,0 +1,8 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace ClusterEtl.Transforms.Connectors.Inegi.Bie;
+
+/// <summary>An observation as the API gives it, with its position for messages.</summary>
+public sealed record BieRawObservation(int Index, string TimePeriod, string ObsValue, string? ObsStatus, string Json);

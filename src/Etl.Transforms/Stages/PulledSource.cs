@@ -1,0 +1,8 @@
+using System.Diagnostics;
+using ClusterEtl.Transforms.Raw;
+using Serilog;
+
+namespace ClusterEtl.Transforms.Stages;
+
+/// <summary>The files a run pulled, per source: the input of the normalize stage.</summary>
+public sealed record PulledSource(string Source, IReadOnlyList<ManifestEntry> Files);
