@@ -24,17 +24,13 @@ public static class LakePartitions
         var partitions = new List<LakePartition>();
         foreach (var table in lake.Tables)
         {
-            var root = Path.Combine(layout.LakeDir, table.Folder);
-            if (!Directory.Exists(root)) continue;
-            foreach (var sourceDir in Directory.GetDirectories(root, "source=*").Order(StringComparer.Ordinal))
+            foreach (var (source, sourceDir) in LakePaths.Sources(Path.Combine(layout.LakeDir, table.Folder)))
             {
-                var source = Path.GetFileName(sourceDir)["source=".Length..];
                 if (!table.ByYear)
                     partitions.Add(Partition(table.Name, source, null, sourceDir));
                 else
-                    foreach (var yearDir in Directory.GetDirectories(sourceDir, "year=*").Order(StringComparer.Ordinal))
-                        if (int.TryParse(Path.GetFileName(yearDir)["year=".Length..], out var year))
-                            partitions.Add(Partition(table.Name, source, year, yearDir));
+                    foreach (var (year, yearDir) in LakePaths.Years(sourceDir))
+                        partitions.Add(Partition(table.Name, source, year, yearDir));
             }
         }
         Directory.CreateDirectory(layout.StateDir);

@@ -11,6 +11,9 @@ namespace ClusterEtl.Transforms.Lake;
 /// </summary>
 public sealed class QuarantineWriter(string sourceId, string extractId)
 {
+    /// <summary>The file of a source's quarantine under <c>lake/quarantine/source=&lt;id&gt;/</c>.</summary>
+    public const string FileName = "quarantine.parquet";
+
     public const int MaxKept = 100_000;
     readonly List<QuarantinedRow> _rows = [];
     readonly Dictionary<int, long> _rowsByYear = [];
@@ -106,7 +109,7 @@ public sealed class QuarantineWriter(string sourceId, string extractId)
             (StringColumn)columns[2], (Int64Column)columns[3], (StringColumn)columns[4], (StringColumn)columns[5], (StringColumn)columns[6]);
         var (year, reporter, product, value) = ((NullableInt32Column)columns[7], (StringColumn)columns[8], (StringColumn)columns[9],
             (NullableDoubleColumn)columns[10]);
-        var path = Path.Combine(root, $"source={sourceId}", "quarantine.parquet");
+        var path = Path.Combine(LakePaths.SourceFolder(root, sourceId), FileName);
         await using var writer = await ParquetTableWriter.CreateAsync(path, columns, Math.Max(1, Math.Min(_rows.Count, 65_536)), ct);
         foreach (var r in _rows)
         {

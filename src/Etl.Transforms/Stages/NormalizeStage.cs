@@ -4,8 +4,8 @@ using ClusterEtl.Transforms.Connectors;
 using ClusterEtl.Transforms.Connectors.Shared;
 using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Lake;
 using ClusterEtl.Transforms.Raw;
-using ClusterEtl.Transforms.Reference;
 using Serilog;
 
 namespace ClusterEtl.Transforms.Stages;
@@ -39,28 +39,17 @@ public sealed class NormalizeStage
                         ?? throw new PipelineException(Name, "the source was not pulled in this run",
                             "Rerun the whole pipeline.", source.Id);
             var connector = SourceConnectors.For(source.Kind);
-            var fingerprint = new Fingerprint().Add("normalizer", connector.Version).Add("kind", source.Kind)
-                .Add("options", source.Options is null ? "" : JsonSerializer.Serialize(source.Options, source.Options.GetType()))
-                .Add("max_quarantine_share", source.MaxQuarantineShare.ToString("R", System.Globalization.CultureInfo.InvariantCulture))
-                .Add("max_quarantine_year_share", source.MaxQuarantineYearShare.ToString("R", System.Globalization.CultureInfo.InvariantCulture))
-                .Add("max_quarantine_value_share", source.MaxQuarantineValueShare.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
-            foreach (var f in files) fingerprint.Add(f.Role, f.Sha256);
-            foreach (var name in connector.ReferenceFiles)
-                if (Path.Combine(definitions.Directory, "reference", name) is var file && File.Exists(file))
-                    fingerprint.AddFile("reference:" + name, file);
-            var statePath = layout.NormalizeStateFile(source.Id);
-            var previous = File.Exists(statePath)
-                ? JsonSerializer.Deserialize<NormalizeState>(File.ReadAllText(statePath), StageReport.Json)
-                : null;
-            var outputs = connector.Tables.Select(t => Path.Combine(layout.NormalizedDir, t.Name, $"source={source.Id}"));
-            if (!request.Force && request.YearRange is null && previous?.Fingerprint == fingerprint.Value && outputs.All(Directory.Exists))
+            var fingerprint = NormalizeFingerprint.Of(connector, source, files, definitions.Directory);
+            var previous = NormalizeState.Read(layout, source.Id);
+            if (!request.Force && request.YearRange is null && previous?.Fingerprint == fingerprint &&
+                LakeSwap.HasAll(layout, connector.Tables, source.Id))
             {
                 Log.Information("{Source}: unchanged since run {Run}, not normalized again", source.Id, previous.RunId);
                 details.Add($"{source.Id}: unchanged, skipped ({previous.Rows:N0} rows from run {previous.RunId})");
                 continue;
             }
 
-            var state = await NormalizeSourceAsync(request, connector, source, definitions, files, fingerprint.Value, previous, ct);
+            var state = await NormalizeSourceAsync(request, connector, source, definitions, files, fingerprint, previous, ct);
             if (state is null)
             {
                 var (first, last) = request.YearRange!.Value;
@@ -128,8 +117,8 @@ public sealed class NormalizeStage
         Log.Information("{Source}: {Rows:N0} rows normalized ({RowsPerSecond:N0} rows/s), {Quarantined:N0} quarantined, years {Years}",
             source.Id, result.Rows, result.Rows / Math.Max(seconds, 1e-6), result.Quarantined, result.Years);
         if (result.Quarantined > 0)
-            Log.Warning("{Source}: {Quarantined:N0} row(s) quarantined; see lake/quarantine/source={Source}/ or staging.stg_quarantine",
-                source.Id, result.Quarantined, source.Id);
+            Log.Warning("{Source}: {Quarantined:N0} row(s) quarantined; see {Folder} or staging.stg_quarantine",
+                source.Id, result.Quarantined, LakePaths.SourceFolder(layout.QuarantineDir, source.Id));
 
         if (years is not null && result.Rows == 0 && result.Quarantined == 0)
         {
@@ -139,27 +128,12 @@ public sealed class NormalizeStage
         }
         FaultPoints.Reach("normalize:staged");
         var parking = Path.Combine(layout.RunStaging(request.RunId), "normalize-previous", source.Id);
-        var quarantine = Path.Combine(layout.QuarantineDir, $"source={source.Id}");
+        var swap = new LakeSwap(layout, source.Id, stagedLake, stagedQuarantine, parking);
         NormalizeState state;
         if (years is { } range)
         {
             // Backfill: replace the partitions of the range's years, keep the others.
-            foreach (var table in connector.Tables)
-            {
-                var staged = Path.Combine(stagedLake, table.Name, $"source={source.Id}");
-                var target = Path.Combine(layout.NormalizedDir, table.Name, $"source={source.Id}");
-                Directory.CreateDirectory(target);
-                for (var year = range.First; year <= range.Last; year++)
-                {
-                    var targetYear = Path.Combine(target, $"year={year}");
-                    var stagedYear = Path.Combine(staged, $"year={year}");
-                    if (Directory.Exists(stagedYear)) AtomicDirectory.Replace(stagedYear, targetYear, parking + $"-{table.Name}-{year}");
-                    else if (Directory.Exists(targetYear)) Directory.Delete(targetYear, recursive: true);
-                }
-            }
-            Directory.CreateDirectory(quarantine);
-            File.Move(Path.Combine(stagedQuarantine, $"source={source.Id}", "quarantine.parquet"),
-                Path.Combine(quarantine, $"quarantine-backfill-{request.RunId}.parquet"), overwrite: true);
+            swap.ReplaceYears(connector.Tables, range, request.RunId);
             // A later regular run normalizes the whole source unless it was complete before and its content is the same.
             state = new NormalizeState(source.Id, previous?.Fingerprint == fingerprint ? fingerprint : $"backfill:{request.RunId}",
                 extractId, result.Rows, result.Quarantined,
@@ -170,22 +144,14 @@ public sealed class NormalizeStage
         }
         else
         {
-            foreach (var table in connector.Tables)
-            {
-                var staged = Path.Combine(stagedLake, table.Name, $"source={source.Id}");
-                // A table the extract has no rows for is still replaced, by an empty folder: old rows must not survive.
-                Directory.CreateDirectory(staged);
-                AtomicDirectory.Replace(staged, Path.Combine(layout.NormalizedDir, table.Name, $"source={source.Id}"),
-                    parking + "-" + table.Name);
-            }
-            AtomicDirectory.Replace(Path.Combine(stagedQuarantine, $"source={source.Id}"), quarantine, parking + "-quarantine");
+            swap.ReplaceAll(connector.Tables);
             state = new NormalizeState(source.Id, fingerprint, extractId, result.Rows, result.Quarantined, result.Years,
                 DateTimeOffset.UtcNow, request.RunId, result.DuplicatesDropped);
         }
         Directory.Delete(staging, recursive: true);
         FaultPoints.Reach("normalize:swapped");
 
-        AtomicFile.WriteAllText(layout.NormalizeStateFile(source.Id), JsonSerializer.Serialize(state, StageReport.Json));
+        state.Write(layout);
         return state;
     }
 
@@ -212,23 +178,11 @@ public sealed class NormalizeStage
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(joined)))[..16];
     }
 
-    /// <summary>Normalized data of sources no longer defined would still feed the marts: remove it.</summary>
+    /// <summary>Normalized data of sources no longer defined would still feed the marts: remove it, and their states.</summary>
     static void PruneRemovedSources(DataLayout layout, PipelineDefinitions definitions)
     {
-        var known = definitions.Sources.Select(s => $"source={s.Id}").ToHashSet();
-        foreach (var root in SourceConnectors.Tables.Select(t => Path.Combine(layout.NormalizedDir, t.Name)).Append(layout.QuarantineDir))
-        {
-            if (!Directory.Exists(root)) continue;
-            foreach (var dir in Directory.GetDirectories(root).Where(d => !known.Contains(Path.GetFileName(d))))
-            {
-                Log.Warning("Removing {Dir}: its source is no longer defined", dir);
-                Directory.Delete(dir, recursive: true);
-            }
-        }
-        var stateDir = Path.GetDirectoryName(layout.NormalizeStateFile("x"))!;
-        if (Directory.Exists(stateDir))
-            foreach (var f in Directory.GetFiles(stateDir, "*.json")
-                         .Where(f => !known.Contains("source=" + Path.GetFileNameWithoutExtension(f))))
-                File.Delete(f);
+        var defined = definitions.Sources.Select(s => s.Id).ToHashSet();
+        LakeSwap.PruneSources(layout, SourceConnectors.Tables, defined, dir => Log.Warning("Removing {Dir}: its source is no longer defined", dir));
+        NormalizeState.Prune(layout, defined);
     }
 }

@@ -78,9 +78,8 @@ public sealed class TransformStage
         var fp = new Fingerprint().Add("builder", WarehouseBuilder.Version);
         foreach (var s in definitions.Sources)
         {
-            var state = layout.NormalizeStateFile(s.Id);
             // The run that last wrote the source's data counts too: a backfill changes data, not the fingerprint.
-            var normalized = File.Exists(state) ? JsonSerializer.Deserialize<NormalizeState>(File.ReadAllText(state), StageReport.Json) : null;
+            var normalized = NormalizeState.Read(layout, s.Id);
             fp.Add("normalized:" + s.Id, normalized is null ? "none" : $"{normalized.Fingerprint}@{normalized.RunId}");
         }
         foreach (var c in definitions.Clusters) fp.AddFile("cluster:" + c.Id, definitions.ClusterFile(c.Id));

@@ -1,6 +1,5 @@
 using ClusterEtl.Transforms.Connectors;
 using ClusterEtl.Transforms.Connectors.Faostat;
-using ClusterEtl.Transforms.Connectors.Inegi;
 using ClusterEtl.Transforms.Connectors.Inegi.Census;
 using ClusterEtl.Transforms.Connectors.Inegi.Denue;
 using ClusterEtl.Transforms.Definitions;
@@ -130,31 +129,21 @@ public sealed class TradeWarehouse(TempDir dir)
         }
         foreach (var (source, rows) in _fao)
         {
-            await using (var w = new FaoTableWriter<FaoObservation, FaoObservationColumns>(Layout.NormalizedDir, FaostatTables.Observations,
+            await using (var w = new LakeTableWriter<FaoObservation, FaoObservationColumns>(Layout.NormalizedDir, FaostatTables.ObservationsTable,
                              source, () => new FaoObservationColumns("hand")))
                 foreach (var r in rows) await w.WriteAsync(r.Measure.Year, r, ct);
             await new QuarantineWriter(source, "hand").WriteAsync(Layout.QuarantineDir, ct);
         }
         foreach (var (source, rows) in _establishments)
         {
-            var columns = new DenueEstablishmentColumns();
-            await using (var w = await InegiTables.CreateAsync(Layout.NormalizedDir, DenueEstablishmentColumns.TableName, source, columns.All, ct))
-                foreach (var r in rows)
-                {
-                    columns.Set(w.Pending, r, "hand");
-                    await w.CommitRowAsync(ct);
-                }
+            await using (var w = new LakeTableWriter<DenueEstablishment, DenueEstablishmentColumns>(Layout.NormalizedDir, DenueEstablishmentColumns.Table, source, () => new DenueEstablishmentColumns("hand")))
+                foreach (var r in rows) await w.WriteAsync(r, ct);
             await new QuarantineWriter(source, "hand").WriteAsync(Layout.QuarantineDir, ct);
         }
         foreach (var (source, rows) in _census)
         {
-            var columns = new CensusUnitColumns();
-            await using (var w = await InegiTables.CreateAsync(Layout.NormalizedDir, CensusUnitColumns.TableName, source, columns.All, ct))
-                foreach (var r in rows)
-                {
-                    columns.Set(w.Pending, r, "hand");
-                    await w.CommitRowAsync(ct);
-                }
+            await using (var w = new LakeTableWriter<CensusUnit, CensusUnitColumns>(Layout.NormalizedDir, CensusUnitColumns.Table, source, () => new CensusUnitColumns("hand")))
+                foreach (var r in rows) await w.WriteAsync(r, ct);
             await new QuarantineWriter(source, "hand").WriteAsync(Layout.QuarantineDir, ct);
         }
         new WarehouseBuilder(SourceConnectors.Lake).Build(File, SqlProject.Load(Repo.Sql), PipelineDefinitions.Load(Pipelines, SourceConnectors.Kinds), Layout, "test-run", "fp");

@@ -62,12 +62,7 @@ public sealed class ComtradeNormalizer
         QuarantineWriter quarantine, ISet<string> vintages, CancellationToken ct)
     {
         var encoding = TextEncodings.Detect(() => File.OpenRead(file.Path));
-        var options = new CsvReaderOptions
-        {
-            Separator = ',', HasHeader = true, TrackLineNumbers = true, TrimWhitespace = true,
-            FormatProvider = CultureInfo.InvariantCulture, MalformedData = CsvMalformedDataHandling.Recover,
-            NormalizeHeaderName = n => n.Trim('\uFEFF', ' ', '"'),
-        };
+        var options = CsvDefaults.Create(caseSensitiveHeader: true);
         await using var stream = TextEncodings.OpenUtf8(() => File.OpenRead(file.Path), encoding);
         using var csv = CsvReader.Create(stream, options, leaveOpen: false);
         await csv.ReadHeaderAsync(ct);

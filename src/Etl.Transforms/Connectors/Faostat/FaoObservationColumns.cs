@@ -1,8 +1,9 @@
+using ClusterEtl.Transforms.Lake;
 using ClusterEtl.Transforms.Parquet;
 
 namespace ClusterEtl.Transforms.Connectors.Faostat;
 
-public sealed class FaoObservationColumns(string extractId) : IFaoColumns<FaoObservation>
+public sealed class FaoObservationColumns(string extractId) : ILakeColumns<FaoObservation>
 {
     readonly StringColumn _domain = new("domain", false);
     readonly AreaColumns _area = new("area_", "area");

@@ -1,8 +1,9 @@
+using ClusterEtl.Transforms.Lake;
 using ClusterEtl.Transforms.Parquet;
 
 namespace ClusterEtl.Transforms.Connectors.Faostat;
 
-public sealed class FaoTradeMatrixColumns(string extractId) : IFaoColumns<FaoTradeMatrixRow>
+public sealed class FaoTradeMatrixColumns(string extractId) : ILakeColumns<FaoTradeMatrixRow>
 {
     readonly StringColumn _domain = new("domain", false);
     readonly AreaColumns _reporter = new("reporter_", "reporter");

@@ -35,10 +35,10 @@ public sealed class FaostatNormalizer(FaostatReference reference)
         public readonly (int First, int Last)? Years = years;
         public readonly FaostatFlags Flags = new();
         public readonly HashSet<UInt128> Seen = [];
-        public readonly FaoTableWriter<FaoObservation, FaoObservationColumns> Observations =
-            new(outputRoot, FaostatTables.Observations, source.Id, () => new FaoObservationColumns(extractId));
-        public readonly FaoTableWriter<FaoTradeMatrixRow, FaoTradeMatrixColumns> TradeMatrix =
-            new(outputRoot, FaostatTables.TradeMatrix, source.Id, () => new FaoTradeMatrixColumns(extractId));
+        public readonly LakeTableWriter<FaoObservation, FaoObservationColumns> Observations =
+            new(outputRoot, FaostatTables.ObservationsTable, source.Id, () => new FaoObservationColumns(extractId));
+        public readonly LakeTableWriter<FaoTradeMatrixRow, FaoTradeMatrixColumns> TradeMatrix =
+            new(outputRoot, FaostatTables.TradeMatrixTable, source.Id, () => new FaoTradeMatrixColumns(extractId));
         public long Duplicates, Outside, UnknownFlags;
     }
 

@@ -4,10 +4,10 @@ using ClusterEtl.Transforms.Parquet;
 namespace ClusterEtl.Transforms.Connectors.Table;
 
 /// <summary>The columns of <c>lake/normalized/firm_exports</c>: exports by firm, as an export association's table gives them.</summary>
-public sealed class FirmExportColumns : ITableColumns
+public sealed class FirmExportColumns(string extractId) : ILakeColumns<TableRecord>
 {
     public const string TableName = "firm_exports";
-    public static readonly NormalizedTable Table = new(TableName, ByYear: false, () => new FirmExportColumns().All);
+    public static readonly NormalizedTable Table = new(TableName, ByYear: false, () => new FirmExportColumns("").All);
 
     readonly StringColumn _countryIso3 = new("country_iso3", false);
     readonly StringColumn _exporter = new("exporter", false);
@@ -33,7 +33,7 @@ public sealed class FirmExportColumns : ITableColumns
         _quantityUnit, _quantityKg, _group, _file, _line, _extractId,
     ];
 
-    public void Set(int i, TableRecord r, string extractId)
+    public void Set(int i, in TableRecord r)
     {
         var value = r.Number("value")!.Value;
         _countryIso3.Set(i, r.CountryIso3("country"));

@@ -5,10 +5,10 @@ using ClusterEtl.Transforms.Reference;
 namespace ClusterEtl.Transforms.Connectors.Table;
 
 /// <summary>The columns of <c>lake/normalized/price_series</c>: prices of a product in an area, as a user's table gives them.</summary>
-public sealed class PriceSeriesColumns : ITableColumns
+public sealed class PriceSeriesColumns(string extractId) : ILakeColumns<TableRecord>
 {
     public const string TableName = "price_series";
-    public static readonly NormalizedTable Table = new(TableName, ByYear: false, () => new PriceSeriesColumns().All);
+    public static readonly NormalizedTable Table = new(TableName, ByYear: false, () => new PriceSeriesColumns("").All);
 
     readonly StringColumn _areaName = new("area_name", false);
     readonly StringColumn _areaIso3 = new("area_iso3", false);
@@ -29,7 +29,7 @@ public sealed class PriceSeriesColumns : ITableColumns
     public ParquetColumn[] All =>
         [_areaName, _areaIso3, _product, _faoItem, _hsCode, _year, _month, _price, _unit, _currency, _priceUsdT, _group, _file, _line, _extractId];
 
-    public void Set(int i, TableRecord r, string extractId)
+    public void Set(int i, in TableRecord r)
     {
         var price = r.Number("price")!.Value;
         _areaName.Set(i, r.Text("area"));

@@ -5,10 +5,10 @@ using ClusterEtl.Transforms.Reference;
 namespace ClusterEtl.Transforms.Connectors.Table;
 
 /// <summary>The columns of <c>lake/normalized/regional_production</c>: production of a product by region of a country.</summary>
-public sealed class RegionalProductionColumns : ITableColumns
+public sealed class RegionalProductionColumns(string extractId) : ILakeColumns<TableRecord>
 {
     public const string TableName = "regional_production";
-    public static readonly NormalizedTable Table = new(TableName, ByYear: false, () => new RegionalProductionColumns().All);
+    public static readonly NormalizedTable Table = new(TableName, ByYear: false, () => new RegionalProductionColumns("").All);
 
     readonly StringColumn _countryIso3 = new("country_iso3", false);
     readonly StringColumn _region = new("region", false);
@@ -33,7 +33,7 @@ public sealed class RegionalProductionColumns : ITableColumns
         _file, _line, _extractId,
     ];
 
-    public void Set(int i, TableRecord r, string extractId)
+    public void Set(int i, in TableRecord r)
     {
         _countryIso3.Set(i, r.CountryIso3("country"));
         _region.Set(i, r.Text("region"));

@@ -1,9 +1,7 @@
 using System.Globalization;
-using ClusterEtl.Transforms.Connectors.Inegi;
 using ClusterEtl.Transforms.Connectors.Shared;
 using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Lake;
-using ClusterEtl.Transforms.Parquet;
 using ClusterEtl.Transforms.Reference;
 using Serilog;
 
@@ -47,16 +45,17 @@ public sealed class TableNormalizer
         var quarantine = new QuarantineWriter(source.Id, context.ExtractId);
         long written = 0, groupRows = 0, blankRows = 0;
         var years = new SortedSet<int>();
-        var writers = new Dictionary<string, (ParquetTableWriter Writer, ITableColumns Columns)>();
+        var writers = new Dictionary<string, LakeTableWriter<TableRecord, ILakeColumns<TableRecord>>>();
         try
         {
-            foreach (var (table, columns) in new (string, ITableColumns)[]
+            foreach (var (table, columns) in new (NormalizedTable, Func<ILakeColumns<TableRecord>>)[]
                      {
-                         (PriceSeriesColumns.TableName, new PriceSeriesColumns()), (FirmExportColumns.TableName, new FirmExportColumns()),
-                         (RegionalProductionColumns.TableName, new RegionalProductionColumns()),
+                         (PriceSeriesColumns.Table, () => new PriceSeriesColumns(context.ExtractId)),
+                         (FirmExportColumns.Table, () => new FirmExportColumns(context.ExtractId)),
+                         (RegionalProductionColumns.Table, () => new RegionalProductionColumns(context.ExtractId)),
                      })
-                writers[table] = (await InegiTables.CreateAsync(context.OutputRoot, table, source.Id, columns.All, ct), columns);
-            var (writer, target) = writers[schema.Name];
+                writers[table.Name] = new(context.OutputRoot, table, source.Id, columns);
+            var writer = writers[schema.Name];
             string? group = null;
             foreach (var row in rows.Where(r => r.Line > options.HeaderRow))
             {
@@ -81,15 +80,14 @@ public sealed class TableNormalizer
                     }
                     record.Group = group;
                     years.Add(record.Year);
-                    target.Set(writer.Pending, record, context.ExtractId);
-                    await writer.CommitRowAsync(ct);
+                    await writer.WriteAsync(record, ct);
                     written++;
                 }
             }
         }
         finally
         {
-            foreach (var (w, _) in writers.Values) await w.DisposeAsync();
+            foreach (var w in writers.Values) await w.DisposeAsync();
         }
         await quarantine.WriteAsync(context.QuarantineRoot, ct);
         Log.Information("{Source}: {File} -> {Table}: {Rows:N0} rows, {Groups} group row(s), {Blank} blank row(s) skipped, {Quarantined} quarantined",

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ClusterEtl.Transforms.Connectors.Inegi;
+using ClusterEtl.Transforms.Connectors.Shared;
 using ClusterEtl.Transforms.Kernel;
 using MiniExcelLibs;
 
@@ -67,7 +67,8 @@ public static class TableSheet
 
     static List<TableRow> ReadCsv(string path)
     {
-        using var csv = InegiText.OpenCsv(() => File.OpenRead(path), hasHeader: false, forced: null, out _);
+        using var csv = CsvDefaults.Open(() => File.OpenRead(path), hasHeader: false,
+            TextEncodings.Detect(() => File.OpenRead(path), TextEncodings.Windows1252));
         var rows = new List<TableRow>();
         while (csv.Read())
             rows.Add(new TableRow(csv.LineNumber, Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i).Trim()).ToList()));

@@ -1,6 +1,5 @@
 using System.Text;
 using ClusterEtl.Tests.Support;
-using ClusterEtl.Transforms.Connectors.Inegi;
 using ClusterEtl.Transforms.Connectors.Inegi.Census;
 using ClusterEtl.Transforms.Connectors.Shared;
 using ClusterEtl.Transforms.Kernel;
@@ -25,7 +24,7 @@ public sealed class CensusNormalizerTests : IDisposable
     string Write(string body)
     {
         var path = _dir.Combine("SAIC_Exporta_test.csv");
-        File.WriteAllBytes(path, InegiText.Windows1252.GetBytes((Title + body).ReplaceLineEndings("\r\n")));
+        File.WriteAllBytes(path, TextEncodings.Windows1252.Encoding.GetBytes((Title + body).ReplaceLineEndings("\r\n")));
         return path;
     }
 

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using ClusterEtl.Tests.Support;
-using ClusterEtl.Transforms.Connectors.Inegi;
 using ClusterEtl.Transforms.Connectors.Inegi.Denue;
 using ClusterEtl.Transforms.Connectors.Shared;
 using ClusterEtl.Transforms.Kernel;
@@ -98,7 +97,7 @@ public sealed class DenueNormalizerTests : IDisposable
                 using var s = zip.CreateEntry(name).Open();
                 s.Write(bytes);
             }
-            Add("conjunto_de_datos/denue_inegi_21_.csv", InegiText.Windows1252.GetBytes(
+            Add("conjunto_de_datos/denue_inegi_21_.csv", TextEncodings.Windows1252.Encoding.GetBytes(
                 Header + "\r\n" + Row("9", "MUEBLERÍA “EL ROBLE”", "337120", "6 a 10 personas", "21", "Puebla", "114", "Puebla") + "\r\n"));
             Add("diccionario_de_datos/diccionario_datos_denue.csv", Encoding.UTF8.GetBytes("Atributo,Descripción\r\n"));
             Add("metadatos/metadatos_denue.txt", Encoding.UTF8.GetBytes("metadatos\r\n"));

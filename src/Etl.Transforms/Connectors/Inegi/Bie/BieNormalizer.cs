@@ -60,13 +60,12 @@ public sealed class BieNormalizer
 
         var ordered = rows.OrderBy(r => r.IndicatorId, StringComparer.Ordinal).ThenBy(r => r.Area, StringComparer.Ordinal)
             .ThenBy(r => r.Frequency, StringComparer.Ordinal).ThenBy(r => r.PeriodStart, StringComparer.Ordinal).ToList();
-        var columns = new BieSeriesColumns();
-        await using (var writer = await InegiTables.CreateAsync(context.OutputRoot, BieSeriesColumns.TableName, source.Id, columns.All, ct))
+        await using (var writer = new LakeTableWriter<BieObservation, BieSeriesColumns>(context.OutputRoot, BieSeriesColumns.Table, source.Id,
+                         () => new BieSeriesColumns()))
         {
             foreach (var row in ordered)
             {
-                columns.Set(writer.Pending, row);
-                await writer.CommitRowAsync(ct);
+                await writer.WriteAsync(row, ct);
             }
         }
         await quarantine.WriteAsync(context.QuarantineRoot, ct);

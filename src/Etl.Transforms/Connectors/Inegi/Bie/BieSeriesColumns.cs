@@ -4,7 +4,7 @@ using ClusterEtl.Transforms.Parquet;
 namespace ClusterEtl.Transforms.Connectors.Inegi.Bie;
 
 /// <summary>The columns of <c>indicator_series</c>, in file order.</summary>
-public sealed class BieSeriesColumns
+public sealed class BieSeriesColumns : ILakeColumns<BieObservation>
 {
     public const string TableName = "indicator_series";
     public static readonly NormalizedTable Table = new(TableName, ByYear: false, () => new BieSeriesColumns().All);
@@ -32,7 +32,7 @@ public sealed class BieSeriesColumns
         Topic, LastUpdate, ExtractId,
     ];
 
-    public void Set(int i, BieObservation o)
+    public void Set(int i, in BieObservation o)
     {
         IndicatorId.Set(i, o.IndicatorId);
         Area.Set(i, o.Area);

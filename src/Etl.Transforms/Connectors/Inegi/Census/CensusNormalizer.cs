@@ -2,7 +2,6 @@ using System.Globalization;
 using ClusterEtl.Transforms.Connectors.Shared;
 using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Lake;
-using ClusterEtl.Transforms.Parquet;
 using ClusterEtl.Transforms.Reference;
 using CsvHelper;
 using Serilog;
@@ -48,13 +47,13 @@ public sealed class CensusNormalizer
                 throw new PipelineException("normalize", $"no CSV in the download; files seen: {string.Join(", ", seen)}",
                     "Point 'location' at a SAIC export (SAIC_Exporta_*.csv).", source.Id, data.Display);
             var quarantine = new QuarantineWriter(source.Id, context.ExtractId);
-            var columns = new CensusUnitColumns();
             long rows = 0;
             var years = new SortedSet<int>();
-            await using (var writer = await InegiTables.CreateAsync(context.OutputRoot, CensusUnitColumns.TableName, source.Id, columns.All, ct))
+            await using (var writer = new LakeTableWriter<CensusUnit, CensusUnitColumns>(context.OutputRoot, CensusUnitColumns.Table, source.Id,
+                             () => new CensusUnitColumns(context.ExtractId)))
             {
                 foreach (var file in files)
-                    rows += await ReadFileAsync(context, file, mexico, writer, columns, quarantine, years, ct);
+                    rows += await ReadFileAsync(context, file, mexico, writer, quarantine, years, ct);
             }
             await quarantine.WriteAsync(context.QuarantineRoot, ct);
             var total = rows + quarantine.Count;
@@ -70,12 +69,14 @@ public sealed class CensusNormalizer
         }
     }
 
-    static async Task<long> ReadFileAsync(NormalizeContext context, InegiFile file, MexicoReference mexico, ParquetTableWriter writer,
-        CensusUnitColumns columns, QuarantineWriter quarantine, SortedSet<int> years, CancellationToken ct)
+    static async Task<long> ReadFileAsync(NormalizeContext context, InegiFile file, MexicoReference mexico,
+        LakeTableWriter<CensusUnit, CensusUnitColumns> writer, QuarantineWriter quarantine, SortedSet<int> years, CancellationToken ct)
     {
         var source = context.Source;
-        var forced = (source.Options as CensusOptions)?.Encoding is { } name ? InegiText.ByName(name) : null;
-        using var csv = InegiText.OpenCsv(file.Open, hasHeader: false, forced, out var encoding);
+        var encoding = (source.Options as CensusOptions)?.Encoding is { } name
+            ? TextEncodings.ByName(name)
+            : TextEncodings.Detect(file.Open, TextEncodings.Windows1252);
+        using var csv = CsvDefaults.Open(file.Open, hasHeader: false, encoding);
         Dictionary<string, int>? index = null;
         int[] measures = [];
         long written = 0, notes = 0;
@@ -86,7 +87,7 @@ public sealed class CensusNormalizer
                 if (IsHeader(csv))
                 {
                     (index, measures) = MapHeader(csv);
-                    Log.Information("{Source}: {File} ({Encoding}): header on line {Line}", source.Id, file.Name, encoding.WebName,
+                    Log.Information("{Source}: {File} ({Encoding}): header on line {Line}", source.Id, file.Name, encoding.Name,
                         csv.LineNumber);
                 }
                 else if (csv.LineNumber >= MaxTitleRows)
@@ -111,8 +112,7 @@ public sealed class CensusNormalizer
             }
             if (Parse(year) is not { } unit) continue;
             years.Add(year);
-            columns.Set(writer.Pending, unit, context.ExtractId);
-            await writer.CommitRowAsync(ct);
+            await writer.WriteAsync(unit, ct);
             written++;
         }
         if (index is null)
@@ -188,11 +188,11 @@ public sealed class CensusNormalizer
         }
 
         void Quarantine(string column, string reason) =>
-            quarantine.Add(new QuarantinedRow(file.DisplayName, csv.LineNumber, column, reason, InegiText.Raw(csv)));
+            quarantine.Add(new QuarantinedRow(file.DisplayName, csv.LineNumber, column, reason, CsvDefaults.RawRecord(csv)));
 
         (Dictionary<string, int>, int[]) MapHeader(CsvReader reader)
         {
-            var names = Enumerable.Range(0, reader.FieldCount).Select(i => InegiText.NormalizeName(reader.GetString(i))).ToList();
+            var names = Enumerable.Range(0, reader.FieldCount).Select(i => CsvDefaults.NormalizeName(reader.GetString(i))).ToList();
             var map = new Dictionary<string, int>();
             for (var i = 0; i < names.Count; i++) map.TryAdd(names[i], i);
             foreach (var required in new[] { "entidad", "actividad económica" })
@@ -212,7 +212,7 @@ public sealed class CensusNormalizer
 
     static bool IsHeader(CsvReader csv)
     {
-        var first = InegiText.NormalizeName(csv.GetString(0));
+        var first = CsvDefaults.NormalizeName(csv.GetString(0));
         return first is "año censal" or "ano censal";
     }
 }

@@ -5,10 +5,10 @@ using ClusterEtl.Transforms.Reference;
 namespace ClusterEtl.Transforms.Connectors.Inegi.Census;
 
 /// <summary>The columns of <c>census_units</c>, in file order.</summary>
-public sealed class CensusUnitColumns
+public sealed class CensusUnitColumns(string extractId) : ILakeColumns<CensusUnit>
 {
     public const string TableName = "census_units";
-    public static readonly NormalizedTable Table = new(TableName, ByYear: false, () => new CensusUnitColumns().All);
+    public static readonly NormalizedTable Table = new(TableName, ByYear: false, () => new CensusUnitColumns("").All);
 
     public readonly Int32Column CensusYear = new("census_year");
     public readonly StringColumn StateKey = new("state_key", false);
@@ -35,7 +35,7 @@ public sealed class CensusUnitColumns
         ActivityLabel, IsTotal, Units, Employment, GrossProduction, ValueAdded, Suppressed, SuppressedColumns, ExtractId,
     ];
 
-    public void Set(int i, CensusUnit u, string extractId)
+    public void Set(int i, in CensusUnit u)
     {
         CensusYear.Set(i, u.CensusYear);
         StateKey.Set(i, u.StateKey);

@@ -19,7 +19,7 @@ public sealed class InegiCensusConnector : ISourceConnector
     public object? ReadOptions(JsonFields? options, string pipelinesDir)
     {
         options?.RejectUnknown("encoding");
-        return new CensusOptions(InegiText.FromOption(options)?.WebName);
+        return new CensusOptions(TextEncodings.FromOption(options)?.Name);
     }
 
     public Task<NormalizeResult> NormalizeAsync(NormalizeContext context, CancellationToken ct) =>

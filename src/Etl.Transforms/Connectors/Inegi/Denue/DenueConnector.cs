@@ -16,7 +16,7 @@ public sealed class DenueConnector : ISourceConnector
     public object? ReadOptions(JsonFields? options, string pipelinesDir)
     {
         options?.RejectUnknown("encoding");
-        return new DenueOptions(InegiText.FromOption(options)?.WebName);
+        return new DenueOptions(TextEncodings.FromOption(options)?.Name);
     }
 
     public Task<NormalizeResult> NormalizeAsync(NormalizeContext context, CancellationToken ct) =>

@@ -5,10 +5,10 @@ using ClusterEtl.Transforms.Reference;
 namespace ClusterEtl.Transforms.Connectors.Inegi.Denue;
 
 /// <summary>The columns of <c>establishments</c>, in file order.</summary>
-public sealed class DenueEstablishmentColumns
+public sealed class DenueEstablishmentColumns(string extractId) : ILakeColumns<DenueEstablishment>
 {
     public const string TableName = "establishments";
-    public static readonly NormalizedTable Table = new(TableName, ByYear: false, () => new DenueEstablishmentColumns().All);
+    public static readonly NormalizedTable Table = new(TableName, ByYear: false, () => new DenueEstablishmentColumns("").All);
 
     public readonly Int64Column Id = new("id");
     public readonly StringColumn Clee = new("clee", true);
@@ -39,7 +39,7 @@ public sealed class DenueEstablishmentColumns
         RegisteredMonth, ExtractId,
     ];
 
-    public void Set(int i, DenueEstablishment e, string extractId)
+    public void Set(int i, in DenueEstablishment e)
     {
         Id.Set(i, e.Id);
         Clee.Set(i, e.Clee);

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using ClusterEtl.Transforms.Connectors.Shared;
 using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Lake;
-using ClusterEtl.Transforms.Parquet;
 using ClusterEtl.Transforms.Reference;
 using CsvHelper;
 using Serilog;
@@ -56,13 +55,12 @@ public sealed partial class DenueNormalizer
                     $"no DENUE data file (conjunto_de_datos/denue_inegi_*.csv) in the download; files seen: {string.Join(", ", seen)}",
                     "Point 'location' at a DENUE download zip or one of its CSVs.", source.Id, data.Display);
             var quarantine = new QuarantineWriter(source.Id, context.ExtractId);
-            var columns = new DenueEstablishmentColumns();
             long rows = 0;
-            await using (var writer = await InegiTables.CreateAsync(context.OutputRoot, DenueEstablishmentColumns.TableName, source.Id,
-                             columns.All, ct))
+            await using (var writer = new LakeTableWriter<DenueEstablishment, DenueEstablishmentColumns>(context.OutputRoot,
+                             DenueEstablishmentColumns.Table, source.Id, () => new DenueEstablishmentColumns(context.ExtractId)))
             {
                 foreach (var file in files)
-                    rows += await ReadFileAsync(context, file, mexico, writer, columns, quarantine, ct);
+                    rows += await ReadFileAsync(context, file, mexico, writer, quarantine, ct);
             }
             await quarantine.WriteAsync(context.QuarantineRoot, ct);
             var total = rows + quarantine.Count;
@@ -78,12 +76,14 @@ public sealed partial class DenueNormalizer
         }
     }
 
-    static async Task<long> ReadFileAsync(NormalizeContext context, InegiFile file, MexicoReference mexico, ParquetTableWriter writer,
-        DenueEstablishmentColumns columns, QuarantineWriter quarantine, CancellationToken ct)
+    static async Task<long> ReadFileAsync(NormalizeContext context, InegiFile file, MexicoReference mexico,
+        LakeTableWriter<DenueEstablishment, DenueEstablishmentColumns> writer, QuarantineWriter quarantine, CancellationToken ct)
     {
         var source = context.Source;
-        var forced = (source.Options as DenueOptions)?.Encoding is { } encodingName ? InegiText.ByName(encodingName) : null;
-        using var csv = InegiText.OpenCsv(file.Open, hasHeader: true, forced, out var encoding);
+        var encoding = (source.Options as DenueOptions)?.Encoding is { } forced
+            ? TextEncodings.ByName(forced)
+            : TextEncodings.Detect(file.Open, TextEncodings.Windows1252);
+        using var csv = CsvDefaults.Open(file.Open, hasHeader: true, encoding);
         await csv.ReadHeaderAsync(ct);
         var index = new Dictionary<string, int>();
         foreach (var name in Columns)
@@ -99,7 +99,7 @@ public sealed partial class DenueNormalizer
             index[name] = i;
         }
         var layout = index.ContainsKey("clee") ? "42 columns (with clee)" : "41 columns (before clee)";
-        Log.Information("{Source}: reading {File} ({Encoding}, {Layout})", source.Id, file.Name, encoding.WebName, layout);
+        Log.Information("{Source}: reading {File} ({Encoding}, {Layout})", source.Id, file.Name, encoding.Name, layout);
         var states = new Dictionary<string, bool>();
         long written = 0, read = 0;
         while (await csv.ReadAsync(ct))
@@ -111,8 +111,7 @@ public sealed partial class DenueNormalizer
                 continue;
             }
             if (Parse() is not { } row) continue;
-            columns.Set(writer.Pending, row, context.ExtractId);
-            await writer.CommitRowAsync(ct);
+            await writer.WriteAsync(row, ct);
             written++;
             if (read % ProgressEvery == 0)
                 Log.Information("{Source}: {Rows:N0} establishments read from {File} (line {Line:N0})", source.Id, read, file.Name,
@@ -139,17 +138,17 @@ public sealed partial class DenueNormalizer
             if (DenueSizeBands.Parse(Field("per_ocu")) is not { } band)
                 return Fail("per_ocu", $"'{Field("per_ocu")}' is not a DENUE size band (one of: " +
                                        $"{string.Join(", ", DenueSizeBands.Published.Select(b => b.Label))})");
-            var state = InegiText.Key(Field("cve_ent"), 2);
+            var state = InegiKeys.Key(Field("cve_ent"), 2);
             if (state is not null && !states.TryGetValue(state, out _)) states[state] = mexico.IsKnownState(state);
             if (state is null || !states[state])
                 return Fail("cve_ent", $"'{Field("cve_ent")}' is not an INEGI state key (01 to 32, see reference/mx_geo.csv)");
-            var municipality = InegiText.Key(Field("cve_mun"), 3);
+            var municipality = InegiKeys.Key(Field("cve_mun"), 3);
             if (municipality is null)
                 return Fail("cve_mun", $"'{Field("cve_mun")}' is not a municipality key (3 digits)");
             string? locality = null;
             if (Optional("cve_loc") is { } loc)
             {
-                locality = InegiText.Key(loc, 4);
+                locality = InegiKeys.Key(loc, 4);
                 if (locality is null) return Fail("cve_loc", $"'{loc}' is not a locality key (4 digits)");
                 locality = state + municipality + locality;
             }
@@ -182,7 +181,7 @@ public sealed partial class DenueNormalizer
         }
 
         void Quarantine(string? column, string reason) =>
-            quarantine.Add(new QuarantinedRow(file.DisplayName, csv.LineNumber, column, reason, InegiText.Raw(csv)));
+            quarantine.Add(new QuarantinedRow(file.DisplayName, csv.LineNumber, column, reason, CsvDefaults.RawRecord(csv)));
     }
 
     [GeneratedRegex(@"(^|/)conjunto_de_datos/denue_inegi_[^/]*\.csv$", RegexOptions.IgnoreCase)]
