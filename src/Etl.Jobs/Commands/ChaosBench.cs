@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using ClusterEtl.Transforms.Kernel;
-using ClusterEtl.Transforms.Stages;
 
 namespace ClusterEtl.Jobs.Commands;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using ClusterEtl.Jobs.Hosting;
 using ClusterEtl.Transforms.Connectors;
 using ClusterEtl.Transforms.Definitions;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ClusterEtl.Transforms.Kernel;
-using ClusterEtl.Transforms.Site;
 
 namespace ClusterEtl.Jobs.Commands;
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using ClusterEtl.Jobs.Hosting;
 using ClusterEtl.Transforms.Kernel;
-using ClusterEtl.Transforms.Site;
 using DuckDB.NET.Data;
 
 namespace ClusterEtl.Jobs.Commands;

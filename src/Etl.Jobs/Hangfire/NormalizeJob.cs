@@ -1,9 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using ClusterEtl.Transforms.Stages;
 using Hangfire;
 using Hangfire.Server;
-using Serilog;
 
 namespace ClusterEtl.Jobs.Hangfire;
 
@@ -11,5 +8,5 @@ public sealed class NormalizeJob
 {
     [JobDisplayName("normalize (run {0})")]
     public Task<string> RunAsync(RunRequest request, PerformContext? context, CancellationToken ct) =>
-        StageProgress.Report(context, request, 2, NormalizeStage.Name, () => new NormalizeStage().RunAsync(request, ct));
+        StageUnderLock.RunAsync(context, request, 2, NormalizeStage.Name, () => new NormalizeStage().RunAsync(request, ct));
 }

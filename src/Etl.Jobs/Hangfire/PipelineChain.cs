@@ -8,7 +8,7 @@ public static class PipelineChain
 {
     public static string[] Enqueue(IBackgroundJobClient client, RunRequest request)
     {
-        var ids = new string[StageProgress.Steps];
+        var ids = new string[StageUnderLock.Steps];
         ids[0] = client.Enqueue<PullJob>(j => j.RunAsync(request, null, CancellationToken.None));
         ids[1] = client.ContinueJobWith<NormalizeJob>(ids[0], j => j.RunAsync(request, null, CancellationToken.None));
         ids[2] = client.ContinueJobWith<TransformJob>(ids[1], j => j.RunAsync(request, null));

@@ -5,7 +5,6 @@ using ClusterEtl.Transforms.Stages;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.InMemory;
-using Hangfire.Storage;
 using Serilog;
 
 namespace ClusterEtl.Jobs.Hangfire;

@@ -1,9 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using ClusterEtl.Transforms.Stages;
 using Hangfire;
 using Hangfire.Server;
-using Serilog;
 
 namespace ClusterEtl.Jobs.Hangfire;
 
@@ -11,5 +8,5 @@ public sealed class PublishJob
 {
     [JobDisplayName("publish (run {0})")]
     public Task<string> RunAsync(RunRequest request, PerformContext? context) =>
-        StageProgress.Report(context, request, 4, PublishStage.Name, () => Task.FromResult(new PublishStage().Run(request)));
+        StageUnderLock.RunAsync(context, request, 4, PublishStage.Name, () => Task.FromResult(new PublishStage().Run(request)));
 }

@@ -1,9 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using ClusterEtl.Transforms.Stages;
 using Hangfire;
 using Hangfire.Server;
-using Serilog;
 
 namespace ClusterEtl.Jobs.Hangfire;
 
@@ -18,5 +15,5 @@ public sealed class PullJob
 {
     [JobDisplayName("pull (run {0})")]
     public Task<string> RunAsync(RunRequest request, PerformContext? context, CancellationToken ct) =>
-        StageProgress.Report(context, request, 1, PullStage.Name, () => new PullStage(SharedHttp.Client).RunAsync(request, ct));
+        StageUnderLock.RunAsync(context, request, 1, PullStage.Name, () => new PullStage(SharedHttp.Client).RunAsync(request, ct));
 }

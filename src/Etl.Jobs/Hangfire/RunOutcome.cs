@@ -1,9 +1,4 @@
 using ClusterEtl.Transforms.Kernel;
-using Hangfire;
-using Hangfire.Common;
-using Hangfire.InMemory;
-using Hangfire.Storage;
-using Serilog;
 
 namespace ClusterEtl.Jobs.Hangfire;
 

@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Hangfire;
-using Hangfire.Server;
-using Serilog;
-
 namespace ClusterEtl.Jobs.Hangfire;
 
 /// <summary>One HttpClient for the process (per-attempt timeouts are set by the puller).</summary>

@@ -1,9 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using ClusterEtl.Transforms.Stages;
 using Hangfire;
 using Hangfire.Server;
-using Serilog;
 
 namespace ClusterEtl.Jobs.Hangfire;
 
@@ -11,5 +8,5 @@ public sealed class TransformJob
 {
     [JobDisplayName("transform (run {0})")]
     public Task<string> RunAsync(RunRequest request, PerformContext? context) =>
-        StageProgress.Report(context, request, 3, TransformStage.Name, () => Task.FromResult(new TransformStage().Run(request)));
+        StageUnderLock.RunAsync(context, request, 3, TransformStage.Name, () => Task.FromResult(new TransformStage().Run(request)));
 }

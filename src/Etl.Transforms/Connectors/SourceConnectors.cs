@@ -1,13 +1,13 @@
 using ClusterEtl.Transforms.Connectors.Baci;
-using ClusterEtl.Transforms.Connectors.Comtrade;
 using ClusterEtl.Transforms.Connectors.Faostat;
 using ClusterEtl.Transforms.Connectors.Inegi.Bie;
 using ClusterEtl.Transforms.Connectors.Inegi.Census;
 using ClusterEtl.Transforms.Connectors.Inegi.Denue;
 using ClusterEtl.Transforms.Connectors.Shared;
-using ClusterEtl.Transforms.Connectors.Table;
 using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Lake;
+using ClusterEtl.Transforms.Connectors.Comtrade;
+using ClusterEtl.Transforms.Connectors.Table;
 
 namespace ClusterEtl.Transforms.Connectors;
 
@@ -17,10 +17,10 @@ public static class SourceConnectors
     public static readonly IReadOnlyList<ISourceConnector> All =
     [
         new BaciConnector(),
-        new Comtrade.ComtradeConnector(),
+        new ComtradeConnector(),
         new DenueConnector(), new InegiCensusConnector(), new InegiBieConnector(),
         new FaostatConnector(),
-        new Table.TableConnector(),
+        new TableConnector(),
     ];
 
     /// <summary>The kinds, for <c>PipelineDefinitions.Load</c>.</summary>

@@ -1,4 +1,3 @@
-using ClusterEtl.Transforms.Reference;
 namespace ClusterEtl.Transforms.Definitions;
 
 /// <summary>A cluster: products of one country, from <c>pipelines/clusters/&lt;id&gt;.json</c>.</summary>

@@ -12,10 +12,10 @@ public sealed partial record PipelineDefinitions(
     string Directory,
     IReadOnlyList<SourceDefinition> Sources,
     IReadOnlyList<ClusterDefinition> Clusters,
-    Reference.CountryReference? Countries,
-    Reference.MexicoReference? Mexico = null,
+    CountryReference? Countries,
+    MexicoReference? Mexico = null,
     WarehouseSettings? Settings = null,
-    Reference.HsReference? Hs = null)
+    HsReference? Hs = null)
 {
     /// <summary>Things to look at that are no error (a definition file with another extension, which is not read).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
@@ -32,14 +32,14 @@ public sealed partial record PipelineDefinitions(
         var dir = Path.GetFullPath(pipelinesDir);
         if (!System.IO.Directory.Exists(dir))
             throw new DefinitionException(dir, "$", "the pipelines folder does not exist (pass --pipelines DIR)");
-        var countryFile = Reference.CountryReference.PathIn(dir);
-        var countries = File.Exists(countryFile) ? Reference.CountryReference.Load(countryFile) : null;
+        var countryFile = CountryReference.PathIn(dir);
+        var countries = File.Exists(countryFile) ? CountryReference.Load(countryFile) : null;
         var problems = new List<DefinitionException>();
         var sources = Collect(Files(dir, "sources"), f => LoadSource(dir, f, kinds), problems);
-        var itemsFile = Reference.FaoItemReference.PathIn(dir);
-        var faoItemCodes = File.Exists(itemsFile) ? Reference.FaoItemReference.Load(itemsFile).Select(i => i.ItemCode).ToHashSet() : null;
-        var mexico = Reference.MexicoReference.LoadFrom(dir);
-        var hs = Reference.HsReference.LoadFrom(dir);
+        var itemsFile = FaoItemReference.PathIn(dir);
+        var faoItemCodes = File.Exists(itemsFile) ? FaoItemReference.Load(itemsFile).Select(i => i.ItemCode).ToHashSet() : null;
+        var mexico = MexicoReference.LoadFrom(dir);
+        var hs = HsReference.LoadFrom(dir);
         var clusters = Collect(Files(dir, "clusters"), f => LoadCluster(dir, f, countries, faoItemCodes, mexico, hs), problems);
         if (sources.Count == 0 && problems.Count == 0)
             problems.Add(new DefinitionException(Path.Combine(dir, "sources"), "$", "no source definitions (*.json) found"));
@@ -146,8 +146,8 @@ public sealed partial record PipelineDefinitions(
         return path;
     }
 
-    static ClusterDefinition LoadCluster(string dir, string file, Reference.CountryReference? countries, HashSet<int>? faoItemCodes,
-        Reference.MexicoReference? mexico, Reference.HsReference? hsReference)
+    static ClusterDefinition LoadCluster(string dir, string file, CountryReference? countries, HashSet<int>? faoItemCodes,
+        MexicoReference? mexico, HsReference? hsReference)
     {
         var f = JsonFields.Load(file, Display(dir, file));
         f.RejectUnknown("id", "name", "country", "region", "regions", "products", "peers", "sources", "description");
@@ -163,13 +163,13 @@ public sealed partial record PipelineDefinitions(
             if (!HsCode().IsMatch(hs[i]))
                 throw products.Error($"hs[{i}]", $"'{hs[i]}' is not an HS code of 2, 4 or 6 digits");
         var vintage = products.RequiredString("hs_vintage").ToUpperInvariant();
-        if (!Reference.HsVintages.All.Contains(vintage))
-            throw products.Error("hs_vintage", $"'{vintage}' is not an HS vintage (one of {string.Join(", ", Reference.HsVintages.All)})");
+        if (!HsVintages.All.Contains(vintage))
+            throw products.Error("hs_vintage", $"'{vintage}' is not an HS vintage (one of {string.Join(", ", HsVintages.All)})");
         for (var i = 0; i < hs.Count && hsReference is not null; i++)
         {
             if (hsReference.IsKnown(vintage, hs[i])) continue;
             var elsewhere = hsReference.VintagesOf(hs[i]);
-            throw products.Error($"hs[{i}]", $"HS code {hs[i]} is not in {Reference.HsReference.ProductsFile} for {vintage}" +
+            throw products.Error($"hs[{i}]", $"HS code {hs[i]} is not in {HsReference.ProductsFile} for {vintage}" +
                 (elsewhere.Count > 0 ? $" (it exists in {string.Join(", ", elsewhere)}: check hs_vintage)" : "") +
                 $" (closest in {vintage}: {string.Join(", ", hsReference.Closest(vintage, hs[i]))}): the reference holds every code of every HS edition, so check the code and hs_vintage");
         }
@@ -180,7 +180,7 @@ public sealed partial record PipelineDefinitions(
             if (!int.TryParse(itemTexts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var item))
                 throw products.Error($"fao_items[{i}]", $"'{itemTexts[i]}' is not an FAO item code (a number, e.g. 882)");
             if (faoItemCodes is not null && !faoItemCodes.Contains(item))
-                throw products.Error($"fao_items[{i}]", $"FAO item {item} is not in {Reference.FaoItemReference.FileName} (closest: " +
+                throw products.Error($"fao_items[{i}]", $"FAO item {item} is not in {FaoItemReference.FileName} (closest: " +
                     $"{string.Join(", ", TextDistance.Closest(itemTexts[i], faoItemCodes.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture))))})");
             faoItems.Add(item);
         }
@@ -212,10 +212,10 @@ public sealed partial record PipelineDefinitions(
             regions, faoItems.Distinct().ToList(), scian.Distinct().ToList(), peers, f.OptionalString("sources"), f.File);
     }
 
-    static void CheckKnownCountry(JsonFields f, string field, string iso3, Reference.CountryReference? countries)
+    static void CheckKnownCountry(JsonFields f, string field, string iso3, CountryReference? countries)
     {
         if (countries is null || countries.IsKnownIso3(iso3)) return;
-        throw f.Error(field, $"'{iso3}' is not a current country or territory in {Reference.CountryReference.FileName} " +
+        throw f.Error(field, $"'{iso3}' is not a current country or territory in {CountryReference.FileName} " +
                              $"(closest: {string.Join(", ", countries.ClosestIso3(iso3))})");
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cronos;
 
 namespace ClusterEtl.Transforms.Definitions;

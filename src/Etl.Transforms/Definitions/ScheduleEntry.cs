@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Cronos;
-
 namespace ClusterEtl.Transforms.Definitions;
 
 /// <summary>A recurring refresh: which sources (null = all), when (cron in a time zone).</summary>

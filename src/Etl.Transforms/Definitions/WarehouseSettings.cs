@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Transforms.Definitions;
 

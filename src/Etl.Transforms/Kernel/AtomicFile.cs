@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace ClusterEtl.Transforms.Kernel;
 
 /// <summary>Writes a file so that readers see either the old or the new content, never half of it.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Serilog;
-
 namespace ClusterEtl.Transforms.Kernel;
 
 /// <summary>The data folder is held by another run; <see cref="Owner"/> says which, when it could be read.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Serilog;
-
 namespace ClusterEtl.Transforms.Kernel;
 
 /// <summary>Who holds the data folder (<c>.clusteretl.lock.json</c> beside the lock file).</summary>

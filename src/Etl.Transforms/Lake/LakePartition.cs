@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using ClusterEtl.Transforms.Kernel;
-
 namespace ClusterEtl.Transforms.Lake;
 
 /// <summary>One partition of a lake table: a source's folder, or one year of it, and a hash of its files.</summary>

@@ -1,4 +1,3 @@
-
 namespace ClusterEtl.Transforms.Lake;
 
 /// <summary>A row that could not be normalized, with where it was and why.</summary>

@@ -1,4 +1,3 @@
-
 namespace ClusterEtl.Transforms.Lake;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using CsvHelper;
-
 namespace ClusterEtl.Transforms.Reference;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using CsvHelper;
-
 namespace ClusterEtl.Transforms.Reference;
 
 /// <summary>An FAO item's code in another classification: CPC, or an HS code of a given vintage.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using CsvHelper;
-
 namespace ClusterEtl.Transforms.Reference;
 
 /// <summary>An HS code of one vintage (2, 4 or 6 digits) with its description.</summary>

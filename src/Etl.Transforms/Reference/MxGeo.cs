@@ -1,6 +1,3 @@
-using System.Globalization;
-using CsvHelper;
-
 namespace ClusterEtl.Transforms.Reference;
 
 /// <summary>An INEGI geographic unit: a state (2-digit key) or a municipality (5-digit key).</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using CsvHelper;
-
 namespace ClusterEtl.Transforms.Reference;
 
 /// <summary>A SCIAN activity and its parent, so a 3- or 4-digit code selects its children.</summary>

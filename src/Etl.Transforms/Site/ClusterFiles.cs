@@ -1,6 +1,6 @@
 using ClusterEtl.Transforms.Definitions;
-using ClusterEtl.Transforms.Export;
 using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Export;
 
 namespace ClusterEtl.Transforms.Site;
 
@@ -17,7 +17,7 @@ public static class ClusterFiles
             language ?? WarehouseSettings.Load(pipelinesDir).SiteLanguage));
 
     public static int Xlsx(string clusterId, string file, DataLayout layout, TextWriter? error = null) =>
-        Write(layout, clusterId, error ?? Console.Error, () => Export.ClusterWorkbook.Write(layout.WarehouseFile, clusterId, file));
+        Write(layout, clusterId, error ?? Console.Error, () => ClusterWorkbook.Write(layout.WarehouseFile, clusterId, file));
 
     static int Write(DataLayout layout, string clusterId, TextWriter error, Func<bool> write)
     {

@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using System.Text.Json;
-using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Warehouse;
-using Serilog;
 
 namespace ClusterEtl.Transforms.Stages;
 

@@ -4,7 +4,6 @@ using ClusterEtl.Transforms.Connectors.Shared;
 using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Raw;
-using ClusterEtl.Transforms.Reference;
 
 namespace ClusterEtl.Transforms.Stages;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Serilog;
-using ClusterEtl.Transforms.Kernel;
-
 namespace ClusterEtl.Transforms.Stages;
 
 /// <summary>What a published build was built from (<c>published/&lt;run&gt;/build.json</c>).</summary>

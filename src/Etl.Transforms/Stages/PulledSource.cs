@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using ClusterEtl.Transforms.Raw;
-using Serilog;
 
 namespace ClusterEtl.Transforms.Stages;
 

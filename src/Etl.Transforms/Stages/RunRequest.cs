@@ -1,5 +1,5 @@
-using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Definitions;
 namespace ClusterEtl.Transforms.Stages;
 
 /// <summary>
@@ -22,7 +22,7 @@ public sealed record RunRequest(string RunId, string PipelinesDir, string DataDi
     public (int First, int Last)? YearRange => Years is [var first, var last] ? (first, last) : null;
 
     /// <summary>The sources of the definitions this run pulls and normalizes.</summary>
-    public IReadOnlyList<Definitions.SourceDefinition> SelectSources(Definitions.PipelineDefinitions definitions)
+    public IReadOnlyList<SourceDefinition> SelectSources(PipelineDefinitions definitions)
     {
         if (Sources is null) return definitions.Sources;
         foreach (var id in Sources.Where(id => definitions.Sources.All(s => s.Id != id)))

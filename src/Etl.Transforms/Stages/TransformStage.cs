@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using ClusterEtl.Transforms.Connectors;
 using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Kernel;

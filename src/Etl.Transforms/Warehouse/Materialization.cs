@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace ClusterEtl.Transforms.Warehouse;
 
 /// <summary>How a model is stored: a table (computed at build time) or a view (computed when queried).</summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using DuckDB.NET.Data;
-using Serilog;
-
 namespace ClusterEtl.Transforms.Warehouse;
 
 /// <summary>A model as the previous build stored it (<c>meta.models</c>): the hash of its query and config.</summary>

@@ -47,9 +47,9 @@ public static class ReferenceLoader
 
     static void LoadFaoItems(DuckDBConnection c, PipelineDefinitions definitions)
     {
-        var file = Reference.FaoItemReference.PathIn(definitions.Directory);
+        var file = FaoItemReference.PathIn(definitions.Directory);
         if (!File.Exists(file)) return;
-        c.Append("ref", "fao_items", Reference.FaoItemReference.Load(file)
+        c.Append("ref", "fao_items", FaoItemReference.Load(file)
             .Select(r => new object?[] { r.ItemCode, r.Item, r.CpcCode, r.HsVintage, r.HsCode }));
     }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Transforms.Warehouse;
 

@@ -47,6 +47,18 @@ public class FolderDependencyTests
     }
 
     [Fact]
+    public void A_name_qualified_by_a_folder_is_a_use()
+    {
+        const string text = """
+            using ClusterEtl.Transforms.Kernel;
+            namespace ClusterEtl.Transforms.Definitions;
+            // Site.SiteText in a comment is no use
+            class C { Reference.CountryReference? R; object L => ClusterEtl.Transforms.Lake.LakePaths.FirstPart; string S = "Stages.X"; }
+            """;
+        Assert.Equal(["Transforms.Kernel", "Transforms.Lake", "Transforms.Reference"], Uses(text, "Transforms.Definitions").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void The_graph_sees_a_using_between_folders()
     {
         // Guards the reader above: Transforms.Warehouse reads definitions (ClusterDefinition …) with a using directive.
@@ -68,11 +80,37 @@ public class FolderDependencyTests
             if (!ns.Success) continue;
             var from = Node(ns.Groups[1].Value);
             var edges = graph.TryGetValue(from, out var e) ? e : graph[from] = new HashSet<string>(StringComparer.Ordinal);
-            foreach (Match u in Regex.Matches(text, @"^using ClusterEtl\.([\w.]+);", RegexOptions.Multiline))
-                if (Node(u.Groups[1].Value) is var to && to != from) edges.Add(to);
+            foreach (var to in Uses(text, from)) edges.Add(to);
         }
         return graph;
     }
+
+    /// <summary>The folders a file's text uses: its <c>using ClusterEtl.…</c> directives, and the names it qualifies by a folder
+    /// (<c>Reference.CountryReference</c>, <c>ClusterEtl.Transforms.Kernel.DataLayout</c>), which need no directive.</summary>
+    static IEnumerable<string> Uses(string text, string from)
+    {
+        var uses = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match u in Regex.Matches(text, @"^using ClusterEtl\.([\w.]+);", RegexOptions.Multiline))
+            uses.Add(Node(u.Groups[1].Value));
+        var project = from.Split('.')[0];
+        foreach (var line in text.Split('\n').Where(l => !l.TrimStart().StartsWith("//") && !l.StartsWith("using ") && !l.StartsWith("namespace ")))
+        {
+            foreach (Match q in Regex.Matches(line, @"ClusterEtl\.(\w+\.\w+)\.[A-Z]"))
+                uses.Add(Node(q.Groups[1].Value));
+            foreach (Match q in Regex.Matches(line, @"(?<![.\w""])([A-Z]\w+)\.(?=[A-Z])"))
+                if (Folders.Value.Contains($"{project}.{q.Groups[1].Value}"))
+                    uses.Add($"{project}.{q.Groups[1].Value}");
+        }
+        uses.Remove(from);
+        return uses;
+    }
+
+    /// <summary>The top folders of each project (<c>Transforms.Kernel</c>, …).</summary>
+    static readonly Lazy<HashSet<string>> Folders = new(() =>
+        new[] { ("Transforms", "Etl.Transforms"), ("Jobs", "Etl.Jobs") }
+            .SelectMany(p => Directory.GetDirectories(Path.Combine(Repo.Root, "src", p.Item2))
+                .Select(d => Path.GetFileName(d)).Where(n => n is not ("bin" or "obj")).Select(n => $"{p.Item1}.{n}"))
+            .ToHashSet(StringComparer.Ordinal));
 
     /// <summary><c>Transforms.Connectors.Baci</c> -> <c>Transforms.Connectors</c>: a project and its top folder.</summary>
     static string Node(string ns) => string.Join('.', ns.Split('.').Take(2));

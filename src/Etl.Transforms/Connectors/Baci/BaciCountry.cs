@@ -1,6 +1,3 @@
-using System.Globalization;
-using CsvHelper;
-
 namespace ClusterEtl.Transforms.Connectors.Baci;
 
 /// <summary>A BACI country: its numeric code (not always ISO numeric: 842 USA, 251 France) and ISO3.</summary>

@@ -2,7 +2,6 @@ using ClusterEtl.Transforms.Connectors.Shared;
 using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Lake;
-using ClusterEtl.Transforms.Reference;
 using CsvHelper;
 using Serilog;
 

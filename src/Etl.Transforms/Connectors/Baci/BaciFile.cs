@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace ClusterEtl.Transforms.Connectors.Baci;
 
 /// <summary>One CSV of a BACI release: a zip entry or a bare file. Each <see cref="Open"/> gives a stream of its own,

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace ClusterEtl.Transforms.Connectors.Baci;
 
 /// <summary>What a CSV inside a BACI release is, recognised from its header (never from its name alone).</summary>

@@ -1,4 +1,3 @@
-
 namespace ClusterEtl.Transforms.Connectors.Baci;
 
 /// <summary>Options of a CEPII BACI source.</summary>

@@ -1,5 +1,4 @@
 using ClusterEtl.Transforms.Lake;
-using Serilog;
 
 namespace ClusterEtl.Transforms.Connectors.Baci;
 

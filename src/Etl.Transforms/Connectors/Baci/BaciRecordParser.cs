@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using ClusterEtl.Transforms.Lake;
-using ClusterEtl.Transforms.Reference;
 
 namespace ClusterEtl.Transforms.Connectors.Baci;
 

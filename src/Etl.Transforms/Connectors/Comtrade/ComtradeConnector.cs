@@ -3,8 +3,8 @@ using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Lake;
 using ClusterEtl.Transforms.Raw;
-using ClusterEtl.Transforms.Reference;
 using Serilog;
+using ClusterEtl.Transforms.Reference;
 
 namespace ClusterEtl.Transforms.Connectors.Comtrade;
 
@@ -21,7 +21,7 @@ public sealed class ComtradeConnector : ISourceConnector
     public string Kind => "comtrade";
     public string Version => ComtradeNormalizer.Version;
     public IReadOnlyList<NormalizedTable> Tables { get; } = [TradeFlowsWriter.Table];
-    public IReadOnlyList<string> ReferenceFiles { get; } = [Reference.CountryReference.FileName];
+    public IReadOnlyList<string> ReferenceFiles { get; } = [CountryReference.FileName];
 
     public object? ReadOptions(JsonFields? options, string pipelinesDir)
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ClusterEtl.Transforms.Connectors.Comtrade;
 
 /// <summary>Options of a <c>comtrade</c> source: none for a file or folder; <see cref="Api"/> to query the API.</summary>

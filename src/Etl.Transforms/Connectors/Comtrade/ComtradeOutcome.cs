@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ClusterEtl.Transforms.Connectors.Comtrade;
 
 /// <summary>What became of one Comtrade record.</summary>

@@ -1,4 +1,3 @@
-
 namespace ClusterEtl.Transforms.Connectors.Faostat;
 
 /// <summary>An area as the file codes it, resolved through the country reference.</summary>

@@ -1,4 +1,3 @@
-
 namespace ClusterEtl.Transforms.Connectors.Faostat;
 
 /// <summary>An item: FAO code and CPC (either may be missing from the file and resolved through the item reference).</summary>

@@ -1,4 +1,3 @@
-
 namespace ClusterEtl.Transforms.Connectors.Faostat;
 
 /// <summary>What every FAOSTAT row carries besides its areas: item, element, time, value, unit, flag, note, provenance.</summary>

@@ -1,4 +1,3 @@
-
 namespace ClusterEtl.Transforms.Connectors.Faostat;
 
 /// <summary>One row of <c>fao_observations</c>.</summary>

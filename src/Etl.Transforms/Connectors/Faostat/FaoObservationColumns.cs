@@ -9,7 +9,7 @@ public sealed class FaoObservationColumns(string extractId) : ILakeColumns<FaoOb
     readonly AreaColumns _area = new("area_", "area");
     readonly MeasureColumns _measure = new(extractId);
 
-    public ParquetColumn[] All => [_domain, .. _area.All, .. _measure.Item_, .. _measure.Rest];
+    public ParquetColumn[] All => [_domain, .. _area.All, .. _measure.ItemColumns, .. _measure.OtherColumns];
 
     public void Set(int i, in FaoObservation row)
     {

@@ -10,7 +10,7 @@ public sealed class FaoTradeMatrixColumns(string extractId) : ILakeColumns<FaoTr
     readonly AreaColumns _partner = new("partner_", "partner");
     readonly MeasureColumns _measure = new(extractId);
 
-    public ParquetColumn[] All => [_domain, .. _reporter.All, .. _partner.All, .. _measure.Item_, .. _measure.Rest];
+    public ParquetColumn[] All => [_domain, .. _reporter.All, .. _partner.All, .. _measure.ItemColumns, .. _measure.OtherColumns];
 
     public void Set(int i, in FaoTradeMatrixRow row)
     {

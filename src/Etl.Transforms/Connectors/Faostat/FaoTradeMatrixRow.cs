@@ -1,4 +1,3 @@
-
 namespace ClusterEtl.Transforms.Connectors.Faostat;
 
 /// <summary>One row of <c>fao_trade_matrix</c>.</summary>

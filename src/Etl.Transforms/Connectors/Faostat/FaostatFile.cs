@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Serilog;
-
 namespace ClusterEtl.Transforms.Connectors.Faostat;
 
 /// <summary>One CSV of a FAOSTAT download (a zip entry or a bare file) and its layout.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace ClusterEtl.Transforms.Connectors.Faostat;
 
 /// <summary>What a FAOSTAT CSV is, recognised from its header (never from its name).</summary>

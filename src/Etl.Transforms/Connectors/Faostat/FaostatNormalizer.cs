@@ -120,10 +120,10 @@ public sealed class FaostatNormalizer(FaostatReference reference)
 
     async Task ReadFileAsync(Run run, FaostatFile file, DetectedEncoding encoding, string? fileDomain, CancellationToken ct)
     {
-        var L = file.Layout;
-        var isWide = L.Kind is FaostatLayoutKind.Wide or FaostatLayoutKind.WideNoFlag;
-        var isMatrix = L.Kind == FaostatLayoutKind.TradeMatrix;
-        var minFields = L.Header.Count;
+        var columns = file.Layout;
+        var isWide = columns.Kind is FaostatLayoutKind.Wide or FaostatLayoutKind.WideNoFlag;
+        var isMatrix = columns.Kind == FaostatLayoutKind.TradeMatrix;
+        var minFields = columns.Header.Count;
         long read = 0;
         await using var stream = TextEncodings.OpenUtf8(file.Open, encoding);
         using var csv = CsvReader.Create(stream, CsvDefaults.Options, leaveOpen: false);
@@ -139,51 +139,51 @@ public sealed class FaostatNormalizer(FaostatReference reference)
                     Quarantine(null, $"expected {minFields} fields as in the header, found {csv.FieldCount}");
                     continue;
                 }
-                var domain = fileDomain ?? Text(L.DomainCode);
+                var domain = fileDomain ?? Text(columns.DomainCode);
                 if (domain.Length == 0)
                 {
-                    Quarantine(L.Name(L.DomainCode), "no domain code");
+                    Quarantine(columns.Name(columns.DomainCode), "no domain code");
                     continue;
                 }
                 var item = ItemOf(out var itemProblem);
                 if (item is null)
                 {
-                    Quarantine(L.Name(L.ItemCpc >= 0 && L.ItemFao < 0 ? L.ItemCpc : L.ItemFao), itemProblem!);
+                    Quarantine(columns.Name(columns.ItemCpc >= 0 && columns.ItemFao < 0 ? columns.ItemCpc : columns.ItemFao), itemProblem!);
                     continue;
                 }
-                if (!int.TryParse(Text(L.ElementCode), NumberStyles.None, CultureInfo.InvariantCulture, out var elementCode))
+                if (!int.TryParse(Text(columns.ElementCode), NumberStyles.None, CultureInfo.InvariantCulture, out var elementCode))
                 {
-                    Quarantine(L.Name(L.ElementCode), $"'{Text(L.ElementCode)}' is not an element code (a number)");
+                    Quarantine(columns.Name(columns.ElementCode), $"'{Text(columns.ElementCode)}' is not an element code (a number)");
                     continue;
                 }
-                var unit = Text(L.Unit);
+                var unit = Text(columns.Unit);
                 var measure = new FaoMeasure
                 {
-                    Domain = domain, Item = item, ElementCode = elementCode, Element = Text(L.Element), Unit = unit,
-                    Standard = FaostatUnits.Standard(elementCode, unit), Layout = L.Label, File = file.Display,
+                    Domain = domain, Item = item, ElementCode = elementCode, Element = Text(columns.Element), Unit = unit,
+                    Standard = FaostatUnits.Standard(elementCode, unit), Layout = columns.Label, File = file.Display,
                 };
 
                 if (isMatrix)
                 {
-                    if (!Area(L.ReporterFao, L.ReporterM49, L.Reporter, "reporter", out var reporter) ||
-                        !Area(L.PartnerFao, L.PartnerM49, L.Partner, "partner", out var partner) ||
-                        !Year(ref measure) || !Value(L.Value, ref measure) || !Flag(L.Flag, L.FlagDescription, L.Note, ref measure) ||
+                    if (!Area(columns.ReporterFao, columns.ReporterM49, columns.Reporter, "reporter", out var reporter) ||
+                        !Area(columns.PartnerFao, columns.PartnerM49, columns.Partner, "partner", out var partner) ||
+                        !Year(ref measure) || !Value(columns.Value, ref measure) || !Flag(columns.Flag, columns.FlagDescription, columns.Note, ref measure) ||
                         !Keep(measure, $"{reporter.CodeFao}|{reporter.CodeM49}|{partner.CodeFao}|{partner.CodeM49}"))
                         continue;
                     await run.TradeMatrix.WriteAsync(measure.Year, new FaoTradeMatrixRow(reporter, partner, measure), ct);
                     continue;
                 }
-                if (!Area(L.AreaFao, L.AreaM49, L.Area, "area", out var area)) continue;
+                if (!Area(columns.AreaFao, columns.AreaM49, columns.Area, "area", out var area)) continue;
                 var areaKey = $"{area.CodeFao}|{area.CodeM49}";
                 if (!isWide)
                 {
-                    if (!Year(ref measure) || !Month(ref measure) || !Value(L.Value, ref measure) ||
-                        !Flag(L.Flag, L.FlagDescription, L.Note, ref measure) || !Keep(measure, areaKey))
+                    if (!Year(ref measure) || !Month(ref measure) || !Value(columns.Value, ref measure) ||
+                        !Flag(columns.Flag, columns.FlagDescription, columns.Note, ref measure) || !Keep(measure, areaKey))
                         continue;
                     await run.Observations.WriteAsync(measure.Year, new FaoObservation(area, measure), ct);
                     continue;
                 }
-                foreach (var y in L.Years)
+                foreach (var y in columns.Years)
                 {
                     if (csv.IsEmpty(y.Value) && (y.Flag < 0 || csv.IsEmpty(y.Flag))) continue; // no observation that year
                     var m = measure;
@@ -209,35 +209,35 @@ public sealed class FaostatNormalizer(FaostatReference reference)
         string Text(int index) => index < 0 ? "" : csv.GetString(index).Trim();
 
         FaoItem? ItemOf(out string? problem) =>
-            reference.Item(Text(L.ItemFao), Text(L.ItemCpc), Text(L.Item), out problem);
+            reference.Item(Text(columns.ItemFao), Text(columns.ItemCpc), Text(columns.Item), out problem);
 
         bool Area(int fao, int m49, int name, string role, out FaoArea area)
         {
             area = reference.Area(Text(fao), Text(m49), Text(name))!;
             if (area is not null) return true;
             var column = fao >= 0 && Text(fao).Length > 0 ? fao : m49;
-            Quarantine(L.Name(column), $"{role} code '{FaostatReference.Clean(Text(column))}' ({Text(name)}) is not in countries.csv");
+            Quarantine(columns.Name(column), $"{role} code '{FaostatReference.Clean(Text(column))}' ({Text(name)}) is not in countries.csv");
             return false;
         }
 
         bool Year(ref FaoMeasure m)
         {
-            if (int.TryParse(Text(L.Year), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100)
+            if (int.TryParse(Text(columns.Year), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100)
             {
                 m.Year = year;
                 if (run.Years is not { } range || (year >= range.First && year <= range.Last)) return true;
                 run.Outside++;
                 return false;
             }
-            Quarantine(L.Name(L.Year), $"'{Text(L.Year)}' is not a year");
+            Quarantine(columns.Name(columns.Year), $"'{Text(columns.Year)}' is not a year");
             return false;
         }
 
         bool Month(ref FaoMeasure m)
         {
-            if (L.MonthsCode < 0 && L.Months < 0) return true;
-            var code = Text(L.MonthsCode);
-            var name = Text(L.Months).ToLowerInvariant();
+            if (columns.MonthsCode < 0 && columns.Months < 0) return true;
+            var code = Text(columns.MonthsCode);
+            var name = Text(columns.Months).ToLowerInvariant();
             if (code == "7021" || (code.Length == 0 && name == "annual value")) return true;
             if (int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c is >= 7001 and <= 7012)
             {
@@ -250,7 +250,7 @@ public sealed class FaostatNormalizer(FaostatReference reference)
                 m.Month = i + 1;
                 return true;
             }
-            Quarantine(L.Name(L.MonthsCode >= 0 ? L.MonthsCode : L.Months), $"'{(code.Length > 0 ? code : name)}' is not a month (7001-7012) or the annual value (7021)");
+            Quarantine(columns.Name(columns.MonthsCode >= 0 ? columns.MonthsCode : columns.Months), $"'{(code.Length > 0 ? code : name)}' is not a month (7001-7012) or the annual value (7021)");
             return false;
         }
 
@@ -267,7 +267,7 @@ public sealed class FaostatNormalizer(FaostatReference reference)
                 m.Value = v;
                 return true;
             }
-            Quarantine(L.Name(index), $"'{text}' is not a number");
+            Quarantine(columns.Name(index), $"'{text}' is not a number");
             return false;
         }
 

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Serilog;
-
 namespace ClusterEtl.Transforms.Connectors.Faostat;
 
 /// <summary>Options of a FAOSTAT source.</summary>

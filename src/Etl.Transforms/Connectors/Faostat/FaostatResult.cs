@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
-using System.Text;
-using CsvHelper;
-using Serilog;
-
 namespace ClusterEtl.Transforms.Connectors.Faostat;
 
 /// <summary>What a FAOSTAT normalization did.</summary>

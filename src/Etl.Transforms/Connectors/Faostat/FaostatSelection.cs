@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Serilog;
-
 namespace ClusterEtl.Transforms.Connectors.Faostat;
 
 /// <summary>The files to read, and the ones passed over with why.</summary>

@@ -1,4 +1,3 @@
-using ClusterEtl.Transforms.Connectors.Shared;
 using ClusterEtl.Transforms.Parquet;
 
 namespace ClusterEtl.Transforms.Connectors.Faostat;
@@ -25,8 +24,8 @@ sealed class MeasureColumns(string extractId)
     public readonly StringColumn SourceFile = new("source_file", false);
     public readonly StringColumn ExtractId = new("extract_id", false);
 
-    public ParquetColumn[] Item_ => [ItemCodeFao, ItemCodeCpc, Item, ItemInReference];
-    public ParquetColumn[] Rest => [ElementCode, Element, Year, Month, Unit, Value, StdUnit, ValueStd, Flag, FlagMeaning, Note, Layout,
+    public ParquetColumn[] ItemColumns => [ItemCodeFao, ItemCodeCpc, Item, ItemInReference];
+    public ParquetColumn[] OtherColumns => [ElementCode, Element, Year, Month, Unit, Value, StdUnit, ValueStd, Flag, FlagMeaning, Note, Layout,
         SourceFile, ExtractId];
 
     public void Set(int i, in FaoMeasure m)

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace ClusterEtl.Transforms.Connectors.Faostat;
 
 /// <summary>A year's columns in the wide layout.</summary>

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace ClusterEtl.Transforms.Connectors.Shared;
 
 /// <summary>One file of a download: a zip entry, or the downloaded file itself when it is not a zip.</summary>

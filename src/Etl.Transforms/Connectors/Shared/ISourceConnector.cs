@@ -1,7 +1,6 @@
 using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Lake;
 using ClusterEtl.Transforms.Raw;
-using ClusterEtl.Transforms.Reference;
 
 namespace ClusterEtl.Transforms.Connectors.Shared;
 

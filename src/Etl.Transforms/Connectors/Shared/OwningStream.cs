@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace ClusterEtl.Transforms.Connectors.Shared;
 
 /// <summary>A read-only stream that disposes something else (the archive it reads from) when it is disposed.</summary>

@@ -18,7 +18,7 @@ public sealed class TableConnector : ISourceConnector
 
     /// <summary>Country names, FAO items and HS codes are resolved through these.</summary>
     public IReadOnlyList<string> ReferenceFiles { get; } =
-        [Reference.CountryReference.FileName, Reference.FaoItemReference.FileName, Reference.HsReference.ProductsFile + ".gz"];
+        [CountryReference.FileName, FaoItemReference.FileName, HsReference.ProductsFile + ".gz"];
 
     public object? ReadOptions(JsonFields? options, string pipelinesDir)
     {

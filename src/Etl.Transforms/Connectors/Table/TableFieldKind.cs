@@ -1,4 +1,3 @@
-using ClusterEtl.Transforms.Reference;
 namespace ClusterEtl.Transforms.Connectors.Table;
 
 /// <summary>What a field of a user's table holds, and so how its text is read.</summary>

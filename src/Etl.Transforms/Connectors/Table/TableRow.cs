@@ -1,6 +1,3 @@
-using System.Globalization;
-using MiniExcelLibs;
-
 namespace ClusterEtl.Transforms.Connectors.Table;
 
 /// <summary>A row of a sheet or CSV: its 1-based number and its cells by column (A = 0), as text ("" when blank).</summary>

@@ -1,4 +1,3 @@
-using ClusterEtl.Transforms.Reference;
 namespace ClusterEtl.Transforms.Connectors.Table;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-
 namespace ClusterEtl.Transforms.Connectors.Inegi.Bie;
 
 /// <summary>What one API answer holds: series, or an error list (<c>ErrorCode:100</c> is "no data").</summary>

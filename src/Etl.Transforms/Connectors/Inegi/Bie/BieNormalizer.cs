@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using ClusterEtl.Transforms.Connectors.Shared;
-using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Lake;
 using Serilog;
+using ClusterEtl.Transforms.Definitions;
 
 namespace ClusterEtl.Transforms.Connectors.Inegi.Bie;
 
@@ -117,7 +117,7 @@ public sealed class BieNormalizer
     }
 
     /// <summary>The indicators and area a pulled file answers (a saved response: every indicator, the one area).</summary>
-    static (IReadOnlyList<string> Indicators, string Area) Requested(Definitions.SourceDefinition source, BieOptions options, string role)
+    static (IReadOnlyList<string> Indicators, string Area) Requested(SourceDefinition source, BieOptions options, string role)
     {
         if (!source.IsRemote) return (options.Indicators, options.Areas[0]);
         var r = options.Requests.FirstOrDefault(x => x.Role == role);

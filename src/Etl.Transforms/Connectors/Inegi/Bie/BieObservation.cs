@@ -1,4 +1,3 @@
-
 namespace ClusterEtl.Transforms.Connectors.Inegi.Bie;
 
 /// <summary>One observation of a BIE series as normalized (a row of <c>lake/normalized/indicator_series</c>).</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-
 namespace ClusterEtl.Transforms.Connectors.Inegi.Bie;
 
 /// <summary>Options of an INEGI indicators API (BIE/BISE) source.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-
 namespace ClusterEtl.Transforms.Connectors.Inegi.Bie;
 
 /// <summary>An observation as the API gives it, with its position for messages.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-
 namespace ClusterEtl.Transforms.Connectors.Inegi.Bie;
 
 /// <summary>A series of a BIE response (newest observation first, as published).</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ClusterEtl.Transforms.Connectors.Inegi.Census;
 
 /// <summary>A SCIAN code read from a SAIC activity label, with its level.</summary>

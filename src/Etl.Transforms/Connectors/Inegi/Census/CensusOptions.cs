@@ -1,4 +1,3 @@
-
 namespace ClusterEtl.Transforms.Connectors.Inegi.Census;
 
 /// <summary>Options of a Censos Económicos (SAIC export) source.</summary>

@@ -1,5 +1,3 @@
-using ClusterEtl.Transforms.Reference;
-
 namespace ClusterEtl.Transforms.Connectors.Inegi.Census;
 
 /// <summary>One row of a Censos Económicos (SAIC) export as normalized (a row of <c>lake/normalized/census_units</c>).</summary>

@@ -1,6 +1,5 @@
 using ClusterEtl.Transforms.Lake;
 using ClusterEtl.Transforms.Parquet;
-using ClusterEtl.Transforms.Reference;
 
 namespace ClusterEtl.Transforms.Connectors.Inegi.Census;
 

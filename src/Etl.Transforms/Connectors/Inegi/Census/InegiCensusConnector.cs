@@ -14,7 +14,7 @@ public sealed class InegiCensusConnector : ISourceConnector
     public string Kind => "inegi_census";
     public string Version => CensusNormalizer.Version;
     public IReadOnlyList<NormalizedTable> Tables { get; } = [CensusUnitColumns.Table];
-    public IReadOnlyList<string> ReferenceFiles { get; } = [Reference.MexicoReference.GeoFile]; // state keys are checked against it
+    public IReadOnlyList<string> ReferenceFiles { get; } = [MexicoReference.GeoFile]; // state keys are checked against it
 
     public object? ReadOptions(JsonFields? options, string pipelinesDir)
     {

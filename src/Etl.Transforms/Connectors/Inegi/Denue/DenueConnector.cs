@@ -11,7 +11,7 @@ public sealed class DenueConnector : ISourceConnector
     public string Kind => "denue";
     public string Version => DenueNormalizer.Version;
     public IReadOnlyList<NormalizedTable> Tables { get; } = [DenueEstablishmentColumns.Table];
-    public IReadOnlyList<string> ReferenceFiles { get; } = [Reference.MexicoReference.GeoFile]; // state keys are checked against it
+    public IReadOnlyList<string> ReferenceFiles { get; } = [MexicoReference.GeoFile]; // state keys are checked against it
 
     public object? ReadOptions(JsonFields? options, string pipelinesDir)
     {

@@ -1,5 +1,3 @@
-using ClusterEtl.Transforms.Reference;
-
 namespace ClusterEtl.Transforms.Connectors.Inegi.Denue;
 
 /// <summary>One DENUE establishment as normalized (a row of <c>lake/normalized/establishments</c>).</summary>

@@ -4,7 +4,6 @@ using ClusterEtl.Transforms.Connectors.Shared;
 using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Lake;
 using ClusterEtl.Transforms.Reference;
-using CsvHelper;
 using Serilog;
 
 namespace ClusterEtl.Transforms.Connectors.Inegi.Denue;

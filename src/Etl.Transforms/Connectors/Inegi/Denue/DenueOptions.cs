@@ -1,4 +1,3 @@
-
 namespace ClusterEtl.Transforms.Connectors.Inegi.Denue;
 
 /// <summary>Options of a DENUE source.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace ClusterEtl.Transforms.Connectors.Inegi.Denue;
 
 /// <summary>An employment size band of DENUE (<c>per_ocu</c>) and the bounds it stands for.</summary>

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Stages;
-using Hangfire;
 using Hangfire.Server;
 using Serilog;
 
@@ -13,16 +12,16 @@ namespace ClusterEtl.Jobs.Hangfire;
 /// workers sharing the storage; the storage expires the lock of a killed worker), logs its progress and
 /// records a failure in the run ledger.
 /// </summary>
-public static class StageProgress
+public static class StageUnderLock
 {
     public const int Steps = 4;
     public static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(30);
-    static readonly ILogger Log = Serilog.Log.ForContext(typeof(StageProgress));
+    static readonly ILogger Log = Serilog.Log.ForContext(typeof(StageUnderLock));
 
     public static string LockResource(string dataDir) =>
         "clusteretl:data:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(dataDir))))[..16];
 
-    public static async Task<string> Report(PerformContext? context, RunRequest request, int step, string stage,
+    public static async Task<string> RunAsync(PerformContext? context, RunRequest request, int step, string stage,
         Func<Task<StageReport>> run)
     {
         // The storage's lock serializes the workers of every process sharing the storage; the data folder's own lock
