@@ -168,8 +168,7 @@ public sealed class NormalizeStage
     /// </summary>
     public static string ExtractId(IReadOnlyList<ManifestEntry> files)
     {
-        var data = files.Where(f => f.Role == "data" || f.Role.StartsWith("data:", StringComparison.Ordinal))
-            .OrderBy(f => f.Role, StringComparer.Ordinal).ToList();
+        var data = DataRoles.InOrder(files, f => f.Role);
         if (data.Count == 0)
             throw new PipelineException(Name, "no data file was pulled", "Rerun the whole pipeline.", files.FirstOrDefault()?.Source);
         if (data.Count == 1) return data[0].Sha256[..16];

@@ -16,11 +16,6 @@ namespace ClusterEtl.Transforms.Connectors.Comtrade;
 /// </summary>
 public sealed class ComtradeRowMapper(CountryReference? countries)
 {
-    static readonly Dictionary<string, string> Vintages = new()
-    {
-        ["H0"] = "HS92", ["H1"] = "HS96", ["H2"] = "HS02", ["H3"] = "HS07", ["H4"] = "HS12", ["H5"] = "HS17", ["H6"] = "HS22",
-    };
-
     readonly Dictionary<(int Code, int Year), string?> _iso3 = new();
     readonly Dictionary<string, string> _strings = new();
     readonly Dictionary<string, long> _skipped = new();
@@ -65,7 +60,7 @@ public sealed class ComtradeRowMapper(CountryReference? countries)
 
         var classification = get(ComtradeField.Classification);
         if (classification is null) return Quarantine(ComtradeField.Classification, "no classification", out column, out reason);
-        if (!Vintages.TryGetValue(classification, out var vintage))
+        if (HsVintages.FromComtradeCode(classification) is not { } vintage)
             return classification is "HS"
                 ? Quarantine(ComtradeField.Classification, "classification HS 'as reported' has no vintage: download H0 ... H6", out column, out reason)
                 : Skip($"classification {classification} (not HS)");

@@ -5,7 +5,6 @@ using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Lake;
 using ClusterEtl.Transforms.Raw;
 using ClusterEtl.Transforms.Reference;
-using Serilog;
 
 namespace ClusterEtl.Transforms.Connectors.Faostat;
 
@@ -15,7 +14,6 @@ namespace ClusterEtl.Transforms.Connectors.Faostat;
 /// </summary>
 public sealed partial class FaostatConnector : ISourceConnector
 {
-    static readonly ILogger Log = Serilog.Log.ForContext<FaostatConnector>();
 
     public string Kind => "faostat";
     public string Version => FaostatNormalizer.Version;
@@ -38,29 +36,12 @@ public sealed partial class FaostatConnector : ISourceConnector
         var location = c.Source.Location;
         if (SourceDefinition.IsUrl(location) || !Directory.Exists(location))
             return [await c.Puller.PullAsync(c.Layout, c.Source, "data", location, c.RunId, ct)];
-        var files = FolderFiles(location);
-        if (files.Count == 0)
-            throw new PipelineException("pull", "the folder holds no .zip or .csv file",
-                $"Put FAOSTAT downloads in it, or point 'location' in {c.Source.DefinitionFile} at a file.", c.Source.Id, location);
-        var entries = new List<ManifestEntry>();
-        for (var i = 0; i < files.Count; i++)
-            entries.Add(await c.Puller.PullAsync(c.Layout, c.Source, i == 0 ? "data" : "data:" + Path.GetFileName(files[i]), files[i],
-                c.RunId, ct));
-        Log.Information("{Source}: {Count} file(s) pulled from folder {Folder}", c.Source.Id, files.Count, location);
-        return entries;
+        return await FolderPull.PullAsync(c, ["*.zip", "*.csv"], ct, firstAsData: true);
     }
-
-    public static IReadOnlyList<string> FolderFiles(string folder) =>
-        Directory.GetFiles(folder)
-            .Where(f => f.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .ToList();
 
     public async Task<NormalizeResult> NormalizeAsync(NormalizeContext c, CancellationToken ct)
     {
-        var inputs = c.Files.Where(f => f.Role == "data" || f.Role.StartsWith("data:", StringComparison.Ordinal))
-            .OrderBy(f => f.Role == "data" ? "" : f.Role, StringComparer.Ordinal)
-            .Select(f => (f.Path, f.Display)).ToList();
+        var inputs = c.DataFiles.Select(f => (f.Path, f.Display)).ToList();
         var result = await new FaostatNormalizer(ReferenceFor(c.Definitions, c.Source.Id))
             .NormalizeAsync(c.Source, inputs, (c.Source.Options as FaostatOptions)?.Domain, c.ExtractId, c.OutputRoot, c.QuarantineRoot,
                 ct, c.Years);

@@ -1,5 +1,6 @@
 using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Raw;
 
 namespace ClusterEtl.Transforms.Connectors.Shared;
 
@@ -26,6 +27,5 @@ public sealed record NormalizeContext(
 
     /// <summary>Every data file: role <c>data</c>, or <c>data:…</c> for a source pulled as several files (a folder, API pages), in role order.</summary>
     public IReadOnlyList<SourceFile> DataFiles =>
-        Files.Where(f => f.Role == "data" || f.Role.StartsWith("data:", StringComparison.Ordinal))
-            .OrderBy(f => f.Role, StringComparer.Ordinal).ToList();
+        DataRoles.InOrder(Files, f => f.Role);
 }
