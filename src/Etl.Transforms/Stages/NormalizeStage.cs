@@ -24,7 +24,7 @@ public sealed class NormalizeStage
         var sw = Stopwatch.StartNew();
         FaultPoints.Reach(Name);
         var layout = request.Layout;
-        var definitions = PipelineDefinitions.Load(request.PipelinesDir, SourceConnectors.Kinds);
+        var definitions = DefinitionsSnapshot.Load(request, Name);
         var pulled = RunLedger.Read<List<PulledSource>>(layout, request.RunId, PullStage.FilesLedger)
                      ?? throw new PipelineException(Name, $"run {request.RunId} has no pull results",
                          "Run the pull stage of this run first.");

@@ -48,7 +48,8 @@ public sealed class PublishStage
         }
         else
         {
-            var settings = WarehouseSettings.Load(request.PipelinesDir);
+            var definitions = DefinitionsSnapshot.Load(request, Name);
+            var settings = definitions.Settings ?? new WarehouseSettings();
             var staged = Path.Combine(layout.RunStaging(request.RunId), "publish");
             if (Directory.Exists(staged)) Directory.Delete(staged, recursive: true);
             Directory.CreateDirectory(staged);
@@ -60,7 +61,7 @@ public sealed class PublishStage
             var marts = new MartPublisher().Export(warehouse, Path.Combine(staged, DataLayout.MartsFolderName), previousMarts,
                 settings.DuckDb, settings.DuckDb.SpillDirectory(layout.DataDir, layout.RunStaging(request.RunId)));
             var siteWatch = Stopwatch.StartNew();
-            var kinds = PipelineDefinitions.Load(request.PipelinesDir, SourceConnectors.Kinds).Sources.ToDictionary(s => s.Id, s => s.Kind);
+            var kinds = definitions.Sources.ToDictionary(s => s.Id, s => s.Kind);
             var pages = SiteWriter.WriteSite(warehouse, Path.Combine(staged, DataLayout.SiteFolderName), settings.SiteLanguage, kinds);
             var siteSeconds = siteWatch.Elapsed.TotalSeconds;
             Log.Information("Wrote the site: {Pages} pages in {Seconds:F2} s", pages, siteSeconds);

@@ -19,7 +19,7 @@ public sealed class PullStage(HttpClient http)
     {
         var sw = Stopwatch.StartNew();
         FaultPoints.Reach(Name);
-        var definitions = PipelineDefinitions.Load(request.PipelinesDir, SourceConnectors.Kinds);
+        var definitions = DefinitionsSnapshot.Load(request, Name);
         var layout = request.Layout;
         var puller = new SourcePuller(http);
         var pulled = new List<PulledSource>();

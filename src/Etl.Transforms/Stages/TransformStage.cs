@@ -23,7 +23,7 @@ public sealed class TransformStage
         var sw = Stopwatch.StartNew();
         FaultPoints.Reach(Name);
         var layout = request.Layout;
-        var definitions = PipelineDefinitions.Load(request.PipelinesDir, SourceConnectors.Kinds);
+        var definitions = DefinitionsSnapshot.Load(request, Name);
         var project = SqlProject.Load(request.SqlDir);
         var fingerprint = Fingerprint(layout, definitions, project);
         var published = PublishedBuilds.Current(layout);

@@ -14,7 +14,6 @@ namespace ClusterEtl.Transforms.Connectors.Faostat;
 /// </summary>
 public sealed partial class FaostatConnector : ISourceConnector
 {
-
     public string Kind => "faostat";
     public string Version => FaostatNormalizer.Version;
     public IReadOnlyList<NormalizedTable> Tables { get; } = [FaostatTables.ObservationsTable, FaostatTables.TradeMatrixTable];
