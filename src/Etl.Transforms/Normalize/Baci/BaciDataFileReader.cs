@@ -31,8 +31,6 @@ public static class BaciDataFileReader
         long previousKey = -1, previousLine = 0;
         double previousValue = 0;
         double? previousTonnes = null;
-        // What every BACI flow shares; the rest is set for each record.
-        var flow = new TradeFlow { HsVintage = vintage, Flow = "X", Valuation = "FOB", ProductLevel = 6 };
         using var stream = new ReadProgressStream(file.Open(), file.Length);
         var scanner = new BaciLineScanner(stream, parser, years);
         try
@@ -95,16 +93,22 @@ public static class BaciDataFileReader
                     var exporter = parser.Country(r.Exporter);
                     var importer = parser.Country(r.Importer);
                     tally.AddFlow(r.Year, r.Exporter, r.ValueUsd);
-                    flow.Year = r.Year;
-                    flow.ReporterCode = exporter.CodeText;
-                    flow.ReporterIso3 = exporter.Iso3;
-                    flow.PartnerCode = importer.CodeText;
-                    flow.PartnerIso3 = importer.Iso3;
-                    flow.ProductCode = parser.ProductCode(r.Product);
-                    flow.ValueUsd = r.ValueUsd;
-                    flow.QuantityOriginal = r.QuantityTonnes;
-                    flow.QuantityKg = r.QuantityTonnes * 1000.0;
-                    flow.QuantityUnit = r.QuantityTonnes is null ? null : "t";
+                    // Built on the stack for each row: the fields of a captured struct are on the heap, where storing a
+                    // reference costs a write barrier.
+                    var flow = new TradeFlow
+                    {
+                        HsVintage = vintage, Flow = "X", Valuation = "FOB", ProductLevel = 6,
+                        Year = r.Year,
+                        ReporterCode = exporter.CodeText,
+                        ReporterIso3 = exporter.Iso3,
+                        PartnerCode = importer.CodeText,
+                        PartnerIso3 = importer.Iso3,
+                        ProductCode = parser.ProductCode(r.Product),
+                        ValueUsd = r.ValueUsd,
+                        QuantityOriginal = r.QuantityTonnes,
+                        QuantityKg = r.QuantityTonnes * 1000.0,
+                        QuantityUnit = r.QuantityTonnes is null ? null : "t",
+                    };
                     writer.Write(in flow);
                     break;
                 case BaciRecordKind.Quarantined:

@@ -143,7 +143,6 @@ public sealed class BaciLineScanner(Stream stream, BaciRecordParser parser, (int
             record = BaciRecord.OutsideYears(number);
             return true;
         }
-        parser.AddProduct(product);
         record = BaciRecord.Flow(number, year, exporter, importer, product, v * 1000.0, tonnes);
         return true;
     }

@@ -13,15 +13,13 @@ namespace ClusterEtl.Transforms.Normalize.Baci;
 /// </summary>
 public sealed class BaciRecordParser
 {
-    const int MaxProductCode = 999_999;
     readonly string _fileDisplay;
     readonly (int First, int Last)? _years;
     // Countries by code, for a lookup without hashing (BACI codes are below 1000; others go through the dictionary).
     readonly BaciCountry?[] _countryByCode;
     readonly IReadOnlyDictionary<int, BaciCountry> _countries;
-    // One string per product code, shared by every row: rows cost no allocation. Two workers may both create a
-    // code's string; either is kept, and they are equal.
-    readonly string?[] _productCodes = new string?[MaxProductCode + 1];
+    // One string per product code, shared by every row: rows cost no allocation.
+    readonly BaciProductCodes _productCodes = new();
 
     public BaciRecordParser(string fileDisplay, IReadOnlyDictionary<int, BaciCountry> countries, (int First, int Last)? years)
     {
@@ -37,7 +35,7 @@ public sealed class BaciRecordParser
     public BaciCountry Country(int code) => code is >= 0 and < 1000 ? _countryByCode[code]! : _countries[code];
 
     /// <summary>The six-digit text of a product code that <see cref="Parse"/> accepted (a shared instance).</summary>
-    public string ProductCode(int code) => _productCodes[code]!;
+    public string ProductCode(int code) => _productCodes.Get(code);
 
     /// <summary>Reads the record <paramref name="csv"/> is on (a worker's reader, or the file's own).</summary>
     public BaciRecord Parse(CsvReader csv) => Parse(csv, 0);
@@ -59,7 +57,7 @@ public sealed class BaciRecordParser
         if (!TryCountry(csv, 2, out var importer)) return CountryError(csv, line, 2, "j", "importer", known);
         if (!TryProduct(csv, out var product))
             return Quarantine(csv, line, "k", $"'{csv.GetString(3)}' is not an HS6 product code", known);
-        known = known with { Product = _productCodes[product] };
+        known = known with { Product = _productCodes.Get(product) };
         if (!TryDouble(csv, csv.GetSpan(4), 4, out var v) || !double.IsFinite(v) || v < 0)
             return Quarantine(csv, line, "v", $"'{csv.GetString(4)}' is not a trade value (thousand USD, a number >= 0)", known);
         double? tonnes = null;
@@ -76,9 +74,6 @@ public sealed class BaciRecordParser
     /// <summary>Whether <paramref name="code"/> is in the release's country codes (as <see cref="Parse(CsvReader)"/> checks it).</summary>
     internal bool IsCountry(int code) => code is >= 0 and < 1000 ? _countryByCode[code] is not null : _countries.ContainsKey(code);
 
-    /// <summary>Makes sure the shared six-digit text of product <paramref name="code"/> (0 to 999,999) exists.</summary>
-    internal void AddProduct(int code) =>
-        _productCodes[code] ??= code.ToString("D6", CultureInfo.InvariantCulture);
 
     /// <summary>What a quarantined row's fields still tell: its year, exporter, product, value (what its loss weighs).</summary>
     readonly record struct Known(int? Year, string? Reporter, string? Product, double? ValueUsd);
@@ -92,7 +87,7 @@ public sealed class BaciRecordParser
     {
         if (csv.FieldCount < 6 || !TryInt(csv, 0, out var year) || year is < 1900 or > 2100) return default;
         string? reporter = TryCountry(csv, 1, out var exporter) ? Country(exporter).Iso3 : null;
-        string? product = TryProduct(csv, out var code) ? _productCodes[code] : null;
+        string? product = TryProduct(csv, out var code) ? _productCodes.Get(code) : null;
         if (csv.FieldCount == 6) return new Known(year, reporter, product, null);
         var joined = string.Concat(Enumerable.Range(4, csv.FieldCount - 5).Select(csv.GetString));
         var groups = Enumerable.Range(4, csv.FieldCount - 5).Select(csv.GetString).ToList();
@@ -119,12 +114,7 @@ public sealed class BaciRecordParser
     bool TryProduct(CsvReader csv, out int code)
     {
         var span = csv.GetSpan(3);
-        if (span.Length <= 6 && BaciNumbers.TryDigits(span, out code))
-        {
-            // Files re-saved by spreadsheets lose the leading zero (10121 for 010121): pad back to six.
-            AddProduct(code);
-            return true;
-        }
+        if (span.Length <= 6 && BaciNumbers.TryDigits(span, out code)) return true;
         code = 0;
         return false;
     }
