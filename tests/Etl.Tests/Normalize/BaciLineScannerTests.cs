@@ -156,4 +156,33 @@ public sealed class BaciLineScannerTests
         Assert.False(scanner.Stopped);
         Assert.Equal(ByCsvHelper(text), records);
     }
+
+    [Fact]
+    public void Product_codes_have_one_shared_six_digit_text_each_however_many_and_from_several_threads()
+    {
+        var parser = Parser();
+        // 27,027 codes, many times the table's first size; two threads ask for each, in opposite orders.
+        var codes = Enumerable.Range(0, 1_000_000 / 37).Select(i => i * 37).ToArray();
+        var texts = new string[2][];
+        Parallel.For(0, 2, t =>
+        {
+            var mine = new string[codes.Length];
+            for (var n = 0; n < codes.Length; n++)
+            {
+                var i = t == 0 ? n : codes.Length - 1 - n;
+                mine[i] = parser.ProductCode(codes[i]);
+            }
+            texts[t] = mine;
+        });
+
+        Assert.Equal("000000", texts[0][0]);
+        Assert.Equal("000037", texts[0][1]);
+        Assert.Equal("999962", texts[0][^1]); // 27,026 x 37
+        for (var i = 0; i < codes.Length; i++)
+        {
+            Assert.Equal(codes[i].ToString("D6"), texts[0][i]);
+            Assert.Same(texts[0][i], texts[1][i]);
+            Assert.Same(texts[0][i], parser.ProductCode(codes[i]));
+        }
+    }
 }
