@@ -124,18 +124,17 @@ public sealed class BaciLineScanner(Stream stream, BaciRecordParser parser, (int
     {
         record = default;
         if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
-        if (!NextField(ref line, out var field) || !BaciNumbers.TryDigits(field, out var year) || year is < 1900 or > 2100) return false;
-        if (!NextField(ref line, out field) || !BaciNumbers.TryDigits(field, out var exporter) || !parser.IsCountry(exporter)) return false;
-        if (!NextField(ref line, out field) || !BaciNumbers.TryDigits(field, out var importer) || !parser.IsCountry(importer)) return false;
-        if (!NextField(ref line, out field) || field.Length > 6 || !BaciNumbers.TryDigits(field, out var product)) return false;
-        if (!NextField(ref line, out field) || !BaciNumbers.TryDecimal(field, out var v)) return false;
-        // The last field: no comma may follow.
-        if (line.IndexOf((byte)',') >= 0) return false;
-        var q = Trim(line);
+        var p = 0;
+        if (!BaciNumbers.TryDigitsField(line, ref p, 9, out var year) || year is < 1900 or > 2100) return false;
+        if (!BaciNumbers.TryDigitsField(line, ref p, 9, out var exporter) || !parser.IsCountry(exporter)) return false;
+        if (!BaciNumbers.TryDigitsField(line, ref p, 9, out var importer) || !parser.IsCountry(importer)) return false;
+        if (!BaciNumbers.TryDigitsField(line, ref p, 6, out var product)) return false;
+        if (!BaciNumbers.TryDecimalField(line, ref p, last: false, out var v)) return false;
         double? tonnes = null;
+        var q = line[p..].Trim((byte)' ');
         if (!(q.IsEmpty || q.SequenceEqual("NA"u8)))
         {
-            if (!BaciNumbers.TryDecimal(q, out var t)) return false;
+            if (!BaciNumbers.TryDecimalField(line, ref p, last: true, out var t)) return false;
             tonnes = t;
         }
         if (years is { } range && (year < range.First || year > range.Last))
@@ -145,31 +144,6 @@ public sealed class BaciLineScanner(Stream stream, BaciRecordParser parser, (int
         }
         record = BaciRecord.Flow(number, year, exporter, importer, product, v * 1000.0, tonnes);
         return true;
-    }
-
-    /// <summary>The field up to the next comma, trimmed of spaces; false when no comma follows.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static bool NextField(ref ReadOnlySpan<byte> line, out ReadOnlySpan<byte> field)
-    {
-        var comma = line.IndexOf((byte)',');
-        if (comma < 0)
-        {
-            field = default;
-            return false;
-        }
-        field = Trim(line[..comma]);
-        line = line[(comma + 1)..];
-        return true;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> s)
-    {
-        var a = 0;
-        while (a < s.Length && s[a] == ' ') a++;
-        var b = s.Length;
-        while (b > a && s[b - 1] == ' ') b--;
-        return s[a..b];
     }
 
     /// <summary>
