@@ -74,16 +74,18 @@ public sealed class BaciParallelNormalizeTests : IDisposable
         return new YearFile(text.ToString(), bad);
     }
 
-    string WriteZip(string name, params (string Entry, YearFile File)[] files)
+    string WriteZip(string name, params (string Entry, YearFile File)[] files) => WriteZip(name, "t,i,j,k,v,q\n", files);
+
+    string WriteZip(string name, string header, params (string Entry, YearFile File)[] files)
     {
-        var entries = files.ToDictionary(f => f.Entry, f => "t,i,j,k,v,q\n" + f.File.Text);
+        var entries = files.ToDictionary(f => f.Entry, f => header + f.File.Text);
         entries["country_codes_V202201.csv"] = BaciZip.CountryCodes;
         return BaciZip.Write(_dir.Combine(name), entries);
     }
 
-    async Task<(NormalizeResult Result, string Out)> NormalizeAsync(string zip, int threads)
+    async Task<(NormalizeResult Result, string Out)> NormalizeAsync(string zip, int threads, string run = "")
     {
-        var root = _dir.Combine($"threads-{threads}");
+        var root = _dir.Combine($"{run}threads-{threads}");
         var result = await new BaciNormalizer().NormalizeAsync(Source(zip), zip, "raw/" + Path.GetFileName(zip), null, "e1",
             Path.Combine(root, "out"), Path.Combine(root, "quarantine"), CancellationToken.None, threads: threads);
         return (result, root);
@@ -177,5 +179,26 @@ public sealed class BaciParallelNormalizeTests : IDisposable
         Assert.Equal([2001], one.Result.Years);
         Assert.Equal(80_000 - a.Bad.Count - b.Bad.Count, one.Result.Rows);
         Assert.Equal([.. a.Bad, .. b.Bad], Quarantine(two.Out));
+    }
+
+    [Fact]
+    public async Task Lines_read_by_the_scanner_give_the_same_files_as_CsvHelper_reading_the_whole_file()
+    {
+        // The scanner reads up to the quoted line break of record 7,000 (bad rows before it read one by one), then
+        // CsvHelper the rest; a quoted header leaves the whole file to CsvHelper. Same records, same lines.
+        var y2006 = Rows(2006, 70_000, "raw/BACI_HS92_V202201.zip!BACI_HS92_Y2006_V202201.csv", 6);
+        var scanned = WriteZip(Path.Combine("scanned", "BACI_HS92_V202201.zip"), ("BACI_HS92_Y2006_V202201.csv", y2006));
+        var quoted = WriteZip(Path.Combine("quoted", "BACI_HS92_V202201.zip"), "\"t\",\"i\",\"j\",\"k\",\"v\",\"q\"\n",
+            ("BACI_HS92_Y2006_V202201.csv", y2006));
+
+        var csvHelper = await NormalizeAsync(quoted, threads: 1, "quoted-");
+        var one = await NormalizeAsync(scanned, threads: 1, "scanned-");
+        var two = await NormalizeAsync(scanned, threads: 2, "scanned-");
+
+        AssertSame(csvHelper, one);
+        AssertSame(csvHelper, two);
+        Assert.Equal(70_000 - y2006.Bad.Count, one.Result.Rows);
+        Assert.Equal(y2006.Bad, Quarantine(two.Out));
+        Assert.Equal(y2006.Bad, Quarantine(csvHelper.Out));
     }
 }

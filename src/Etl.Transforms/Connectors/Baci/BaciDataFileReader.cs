@@ -9,9 +9,10 @@ namespace ClusterEtl.Transforms.Connectors.Baci;
 
 /// <summary>
 /// Reads one BACI data file into a <see cref="TradeFlowsWriter"/> and a <see cref="QuarantineWriter"/>, records in file
-/// order. With more than one worker, records are parsed on worker threads (CsvHelper's
-/// <see cref="CsvReader.ParallelEnumerate{T}(Func{CsvReader, T}, int)"/>, which returns them in input order), so the
-/// result is the same as with one.
+/// order. Lines as CEPII writes them are read by a <see cref="BaciLineScanner"/>; from a line it cannot vouch for (a
+/// quote, an unexpected header), the rest of the file is read by CsvHelper. There, with more than one worker, records
+/// are parsed on worker threads (CsvHelper's <see cref="CsvReader.ParallelEnumerate{T}(Func{CsvReader, T}, int)"/>, which
+/// returns them in input order), so the result is the same as with one.
 /// </summary>
 public static class BaciDataFileReader
 {
@@ -32,20 +33,45 @@ public static class BaciDataFileReader
         long previousKey = -1, previousLine = 0;
         double previousValue = 0;
         double? previousTonnes = null;
-        // What every BACI flow shares; the rest is set for each record.
-        var flow = new TradeFlow { HsVintage = vintage, Flow = "X", Valuation = "FOB", ProductLevel = 6 };
-        var stream = new ReadProgressStream(file.Open(), file.Length);
-        using var csv = CsvReader.Create(stream, CsvDefaults.Options, leaveOpen: false);
+        using var stream = new ReadProgressStream(file.Open(), file.Length);
+        var scanner = new BaciLineScanner(stream, parser, years);
         try
         {
-            if (workers > 1)
-                foreach (var r in csv.ParallelEnumerate(parser.Parse, workers)) Take(in r);
-            else
-                while (csv.Read())
+            if (scanner.ReadHeader())
+            {
+                if (workers > 1)
                 {
-                    var r = parser.Parse(csv);
-                    Take(in r);
+                    // Lines read on a thread of their own while this one fills the row groups.
+                    using var ahead = new BaciReadAhead(scanner);
+                    while (ahead.TryTake(out var batch, out var n))
+                    {
+                        for (var i = 0; i < n; i++) Take(in batch[i]);
+                        ahead.Return(batch);
+                    }
                 }
+                else
+                {
+                    var batch = new BaciRecord[4096];
+                    int n;
+                    while ((n = scanner.Fill(batch)) > 0)
+                        for (var i = 0; i < n; i++) Take(in batch[i]);
+                }
+            }
+            if (scanner.Stopped)
+            {
+                // The rest of the file, from the line the scanner stopped at (or the whole file), read the general way.
+                var offset = scanner.LinesRead;
+                var options = offset == 0 ? CsvDefaults.Options : CsvDefaults.Options with { HasHeader = false };
+                using var csv = CsvReader.Create(scanner.Remainder(), options, leaveOpen: false);
+                if (workers > 1)
+                    foreach (var r in csv.ParallelEnumerate(c => parser.Parse(c, offset), workers)) Take(in r);
+                else
+                    while (csv.Read())
+                    {
+                        var r = parser.Parse(csv, offset);
+                        Take(in r);
+                    }
+            }
         }
         catch (InvalidDataException e)
         {
@@ -69,16 +95,22 @@ public static class BaciDataFileReader
                     var exporter = parser.Country(r.Exporter);
                     var importer = parser.Country(r.Importer);
                     tally.AddFlow(r.Year, r.Exporter, r.ValueUsd);
-                    flow.Year = r.Year;
-                    flow.ReporterCode = exporter.CodeText;
-                    flow.ReporterIso3 = exporter.Iso3;
-                    flow.PartnerCode = importer.CodeText;
-                    flow.PartnerIso3 = importer.Iso3;
-                    flow.ProductCode = parser.ProductCode(r.Product);
-                    flow.ValueUsd = r.ValueUsd;
-                    flow.QuantityOriginal = r.QuantityTonnes;
-                    flow.QuantityKg = r.QuantityTonnes * 1000.0;
-                    flow.QuantityUnit = r.QuantityTonnes is null ? null : "t";
+                    // Built on the stack for each row: the fields of a captured struct are on the heap, where storing a
+                    // reference costs a write barrier.
+                    var flow = new TradeFlow
+                    {
+                        HsVintage = vintage, Flow = "X", Valuation = "FOB", ProductLevel = 6,
+                        Year = r.Year,
+                        ReporterCode = exporter.CodeText,
+                        ReporterIso3 = exporter.Iso3,
+                        PartnerCode = importer.CodeText,
+                        PartnerIso3 = importer.Iso3,
+                        ProductCode = parser.ProductCode(r.Product),
+                        ValueUsd = r.ValueUsd,
+                        QuantityOriginal = r.QuantityTonnes,
+                        QuantityKg = r.QuantityTonnes * 1000.0,
+                        QuantityUnit = r.QuantityTonnes is null ? null : "t",
+                    };
                     writer.Write(in flow);
                     break;
                 case BaciRecordKind.Quarantined:

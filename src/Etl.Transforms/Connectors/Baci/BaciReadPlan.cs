@@ -9,16 +9,15 @@ public sealed record BaciReadPlan(int Threads, int FilesAtOnce, int ParseWorkers
 {
     /// <summary>
     /// One thread: everything in order on the calling thread. More: the data files are shared out over the threads
-    /// (several yearly files at once), and the threads left to a file parse its records on workers while the file's
-    /// own thread fills and encodes row groups. From three threads per file, encoding moves to a thread of its own
-    /// too: with two, encoding on the file's thread measured as fast as on a third and took less processor time.
+    /// (several yearly files at once), and with two threads or more for a file, its lines are read on a thread of their
+    /// own (CsvHelper's workers for a file it reads) while the file's thread fills row groups and a third encodes them.
     /// </summary>
     public static BaciReadPlan For(int threads, int dataFiles)
     {
         if (threads <= 1) return new BaciReadPlan(1, 1, 1, BackgroundWrites: false);
         var filesAtOnce = Math.Clamp(dataFiles, 1, threads);
         var workers = Math.Max(1, threads / filesAtOnce);
-        return new BaciReadPlan(threads, filesAtOnce, workers, BackgroundWrites: workers >= 3);
+        return new BaciReadPlan(threads, filesAtOnce, workers, BackgroundWrites: workers >= 2);
     }
 
     /// <summary>The same threads with one file at a time (when files cannot be read at once).</summary>

@@ -14,15 +14,13 @@ namespace ClusterEtl.Transforms.Connectors.Baci;
 /// </summary>
 public sealed class BaciRecordParser
 {
-    const int MaxProductCode = 999_999;
     readonly string _fileDisplay;
     readonly (int First, int Last)? _years;
     // Countries by code, for a lookup without hashing (BACI codes are below 1000; others go through the dictionary).
     readonly BaciCountry?[] _countryByCode;
     readonly IReadOnlyDictionary<int, BaciCountry> _countries;
-    // One string per product code, shared by every row: rows cost no allocation. Two workers may both create a
-    // code's string; either is kept, and they are equal.
-    readonly string?[] _productCodes = new string?[MaxProductCode + 1];
+    // One string per product code, shared by every row: rows cost no allocation.
+    readonly BaciProductCodes _productCodes = new();
 
     public BaciRecordParser(string fileDisplay, IReadOnlyDictionary<int, BaciCountry> countries, (int First, int Last)? years)
     {
@@ -38,36 +36,45 @@ public sealed class BaciRecordParser
     public BaciCountry Country(int code) => code is >= 0 and < 1000 ? _countryByCode[code]! : _countries[code];
 
     /// <summary>The six-digit text of a product code that <see cref="Parse"/> accepted (a shared instance).</summary>
-    public string ProductCode(int code) => _productCodes[code]!;
+    public string ProductCode(int code) => _productCodes.Get(code);
 
     /// <summary>Reads the record <paramref name="csv"/> is on (a worker's reader, or the file's own).</summary>
-    public BaciRecord Parse(CsvReader csv)
+    public BaciRecord Parse(CsvReader csv) => Parse(csv, 0);
+
+    /// <summary>Reads the record <paramref name="csv"/> is on, a reader that started <paramref name="lineOffset"/> lines
+    /// into the file (its line numbers are shifted by that much).</summary>
+    public BaciRecord Parse(CsvReader csv, long lineOffset)
     {
+        var line = csv.LineNumber + lineOffset;
         if (csv.FieldCount != 6)
-            return Quarantine(csv, null, $"expected 6 fields (t,i,j,k,v,q), found {csv.FieldCount}", SplitRow(csv));
+            return Quarantine(csv, line, null, $"expected 6 fields (t,i,j,k,v,q), found {csv.FieldCount}", SplitRow(csv));
         if (!TryInt(csv, 0, out var year) || year is < 1900 or > 2100)
-            return Quarantine(csv, "t", $"'{csv.GetString(0)}' is not a year", default);
+            return Quarantine(csv, line, "t", $"'{csv.GetString(0)}' is not a year", default);
         if (_years is { } range && (year < range.First || year > range.Last))
-            return BaciRecord.OutsideYears(csv.LineNumber);
+            return BaciRecord.OutsideYears(line);
         var known = new Known(year, null, null, null);
-        if (!TryCountry(csv, 1, out var exporter)) return CountryError(csv, 1, "i", "exporter", known);
+        if (!TryCountry(csv, 1, out var exporter)) return CountryError(csv, line, 1, "i", "exporter", known);
         known = known with { Reporter = Country(exporter).Iso3 };
-        if (!TryCountry(csv, 2, out var importer)) return CountryError(csv, 2, "j", "importer", known);
+        if (!TryCountry(csv, 2, out var importer)) return CountryError(csv, line, 2, "j", "importer", known);
         if (!TryProduct(csv, out var product))
-            return Quarantine(csv, "k", $"'{csv.GetString(3)}' is not an HS6 product code", known);
-        known = known with { Product = _productCodes[product] };
+            return Quarantine(csv, line, "k", $"'{csv.GetString(3)}' is not an HS6 product code", known);
+        known = known with { Product = _productCodes.Get(product) };
         if (!TryDouble(csv, csv.GetSpan(4), 4, out var v) || !double.IsFinite(v) || v < 0)
-            return Quarantine(csv, "v", $"'{csv.GetString(4)}' is not a trade value (thousand USD, a number >= 0)", known);
+            return Quarantine(csv, line, "v", $"'{csv.GetString(4)}' is not a trade value (thousand USD, a number >= 0)", known);
         double? tonnes = null;
         var q = csv.GetSpan(5);
         if (!(q.IsEmpty || q.SequenceEqual("NA"u8)))
         {
             if (!TryDouble(csv, q, 5, out var t) || !double.IsFinite(t) || t < 0)
-                return Quarantine(csv, "q", $"'{csv.GetString(5)}' is not a quantity (tonnes, a number >= 0, or NA)", known with { ValueUsd = v * 1000.0 });
+                return Quarantine(csv, line, "q", $"'{csv.GetString(5)}' is not a quantity (tonnes, a number >= 0, or NA)", known with { ValueUsd = v * 1000.0 });
             tonnes = t;
         }
-        return BaciRecord.Flow(csv.LineNumber, year, exporter, importer, product, v * 1000.0, tonnes);
+        return BaciRecord.Flow(line, year, exporter, importer, product, v * 1000.0, tonnes);
     }
+
+    /// <summary>Whether <paramref name="code"/> is in the release's country codes (as <see cref="Parse(CsvReader)"/> checks it).</summary>
+    internal bool IsCountry(int code) => code is >= 0 and < 1000 ? _countryByCode[code] is not null : _countries.ContainsKey(code);
+
 
     /// <summary>What a quarantined row's fields still tell: its year, exporter, product, value (what its loss weighs).</summary>
     readonly record struct Known(int? Year, string? Reporter, string? Product, double? ValueUsd);
@@ -81,7 +88,7 @@ public sealed class BaciRecordParser
     {
         if (csv.FieldCount < 6 || !TryInt(csv, 0, out var year) || year is < 1900 or > 2100) return default;
         string? reporter = TryCountry(csv, 1, out var exporter) ? Country(exporter).Iso3 : null;
-        string? product = TryProduct(csv, out var code) ? _productCodes[code] : null;
+        string? product = TryProduct(csv, out var code) ? _productCodes.Get(code) : null;
         if (csv.FieldCount == 6) return new Known(year, reporter, product, null);
         var joined = string.Concat(Enumerable.Range(4, csv.FieldCount - 5).Select(csv.GetString));
         var groups = Enumerable.Range(4, csv.FieldCount - 5).Select(csv.GetString).ToList();
@@ -92,8 +99,7 @@ public sealed class BaciRecordParser
         return new Known(year, reporter, product, value);
     }
 
-    bool TryCountry(CsvReader csv, int index, out int code) =>
-        TryInt(csv, index, out code) && (code is >= 0 and < 1000 ? _countryByCode[code] is not null : _countries.ContainsKey(code));
+    bool TryCountry(CsvReader csv, int index, out int code) => TryInt(csv, index, out code) && IsCountry(code);
 
     static bool TryInt(CsvReader csv, int index, out int value) =>
         BaciNumbers.TryDigits(csv.GetSpan(index), out value) || csv.TryParse(index, out value);
@@ -101,25 +107,20 @@ public sealed class BaciRecordParser
     static bool TryDouble(CsvReader csv, ReadOnlySpan<byte> field, int index, out double value) =>
         BaciNumbers.TryDecimal(field, out value) || csv.TryParse(index, out value);
 
-    BaciRecord CountryError(CsvReader csv, int index, string column, string role, Known known) =>
-        Quarantine(csv, column, csv.TryParse<int>(index, out _)
+    BaciRecord CountryError(CsvReader csv, long line, int index, string column, string role, Known known) =>
+        Quarantine(csv, line, column, csv.TryParse<int>(index, out _)
             ? $"{role} code {csv.GetString(index)} is not in the country-code file"
             : $"'{csv.GetString(index)}' is not a BACI country code", known);
 
     bool TryProduct(CsvReader csv, out int code)
     {
         var span = csv.GetSpan(3);
-        if (span.Length <= 6 && BaciNumbers.TryDigits(span, out code))
-        {
-            // Files re-saved by spreadsheets lose the leading zero (10121 for 010121): pad back to six.
-            _productCodes[code] ??= code.ToString("D6", CultureInfo.InvariantCulture);
-            return true;
-        }
+        if (span.Length <= 6 && BaciNumbers.TryDigits(span, out code)) return true;
         code = 0;
         return false;
     }
 
-    BaciRecord Quarantine(CsvReader csv, string? column, string reason, Known known) =>
-        BaciRecord.Quarantined(new QuarantinedRow(_fileDisplay, csv.LineNumber, column, reason, Encoding.UTF8.GetString(csv.RawRecord),
+    BaciRecord Quarantine(CsvReader csv, long line, string? column, string reason, Known known) =>
+        BaciRecord.Quarantined(new QuarantinedRow(_fileDisplay, line, column, reason, Encoding.UTF8.GetString(csv.RawRecord),
             known.Year, known.Reporter, known.Product, known.ValueUsd));
 }

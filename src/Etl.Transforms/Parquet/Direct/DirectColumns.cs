@@ -99,7 +99,7 @@ public sealed class DirectNullableDoubleColumn(string name) : DirectColumn(name,
 public sealed class DirectStringColumn(string name, bool nullable) : DirectColumn(name, nullable)
 {
     string?[] _values = [];
-    SameValueRun<string?> _run;
+    SameTextRun _run;
 
     public void Set(int row, string? value)
     {
