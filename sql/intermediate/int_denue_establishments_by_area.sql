@@ -1,22 +1,23 @@
--- DENUE establishments and employment per state, municipality and SCIAN class. Counts are exact; employment is
--- known only by band, so it is given as the sums of the bands' lower bounds, midpoints and upper bounds.
+-- DENUE establishments and employment per snapshot (intermediate.int_denue_establishments: an establishment once), state,
+-- municipality and SCIAN class. Counts are exact; employment is known only by band, so it is given as the sums of the
+-- bands' lower bounds, midpoints and upper bounds.
 SELECT
-    source_id,
+    snapshot_year,
     state_key,
-    any_value(state_name)                                              AS state_name,
+    min(state_name)                                                    AS state_name,
     municipality_key,
-    any_value(municipality_name)                                       AS municipality_name,
+    min(municipality_name)                                             AS municipality_name,
     scian_code,
     count(*)                                                           AS establishments,
     sum(employment_low)::BIGINT                                        AS employment_low,
     sum(employment_mid)                                                AS employment_mid,
     CASE WHEN count(employment_high) = count(*) THEN sum(employment_high)::BIGINT END AS employment_high,
     count(*) - count(employment_high)                                  AS open_band_establishments
-FROM staging.stg_inegi_establishments
-GROUP BY source_id, state_key, municipality_key, scian_code;
+FROM intermediate.int_denue_establishments
+GROUP BY snapshot_year, state_key, municipality_key, scian_code;
 
-COMMENT ON TABLE intermediate.int_denue_establishments_by_area IS 'DENUE establishments and employment (lower, middle, upper estimates from the size bands) per source, state, municipality and SCIAN class.';
-COMMENT ON COLUMN intermediate.int_denue_establishments_by_area.source_id IS 'Source id (a denue source).';
+COMMENT ON TABLE intermediate.int_denue_establishments_by_area IS 'DENUE establishments and employment (lower, middle, upper estimates from the size bands) per snapshot, state, municipality and SCIAN class.';
+COMMENT ON COLUMN intermediate.int_denue_establishments_by_area.snapshot_year IS 'Year of the DENUE snapshot (intermediate.int_denue_establishments).';
 COMMENT ON COLUMN intermediate.int_denue_establishments_by_area.state_key IS 'INEGI state key, 2 digits.';
 COMMENT ON COLUMN intermediate.int_denue_establishments_by_area.state_name IS 'State name.';
 COMMENT ON COLUMN intermediate.int_denue_establishments_by_area.municipality_key IS 'INEGI municipality key, 5 digits.';
