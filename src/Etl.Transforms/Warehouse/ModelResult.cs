@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using DuckDB.NET.Data;
-using Serilog;
-
 namespace ClusterEtl.Transforms.Warehouse;
 
 /// <summary>What a build did with one model, and what changed in it (the run ledger and <c>meta.models</c>).</summary>

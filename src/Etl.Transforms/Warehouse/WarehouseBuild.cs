@@ -1,6 +1,3 @@
-using DuckDB.NET.Data;
-using Serilog;
-
 namespace ClusterEtl.Transforms.Warehouse;
 
 /// <summary>What a build did: from scratch or from the previous build, and each model's result.</summary>
