@@ -6,17 +6,12 @@
 --   3. the source whose series for that area and item reaches the latest year (the newer release);
 --   4. the source id, alphabetically.
 -- The rule reads every year of a source (3.), so the model is not partitioned by year.
-WITH rows AS (
-    SELECT p.*,
-           coalesce(p.area_entity, 'M49:' || p.area_code_m49, 'FAO:' || p.area_code_fao::VARCHAR) AS area_key
-    FROM staging.stg_fao_production AS p
-    WHERE p.item_code_fao IN (SELECT item_code FROM ref.cluster_fao_items)
-),
-ranked AS (
+WITH ranked AS (
     SELECT *,
            max(year) OVER (PARTITION BY source_id, area_key, item_code_fao) AS source_last_year,
            count(DISTINCT source_id) OVER (PARTITION BY area_key, item_code_fao, year) AS sources
-    FROM rows
+    FROM staging.stg_fao_production
+    WHERE item_code_fao IN (SELECT item_code FROM ref.cluster_fao_items)
 )
 SELECT source_id, domain, area_key, area_entity, area_iso3, area, area_is_aggregate, item_code_fao, item, year,
        production_t, area_harvested_ha, yield_kg_ha, milk_animals_an, yield_kg_an, stocks_an, production_flag, sources

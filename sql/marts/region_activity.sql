@@ -1,29 +1,15 @@
 -- Establishments and employment of every SCIAN activity in every Mexican municipality of the DENUE extracts, per
--- snapshot (intermediate.int_denue_establishments: one snapshot per year, an establishment once), with a location
+-- snapshot (intermediate.int_denue_establishments_by_area: one snapshot per year, an establishment once), with a location
 -- quotient and the share of the national total: the map an analyst of a Mexican cluster wants.
 -- "National" is everything the snapshot's DENUE extracts hold (a full national download gives the true LQ; the bundled
 -- sample covers two states and a few activities only). Definitions: docs/indicators.md ("Location quotient").
-WITH areas AS (
-    SELECT snapshot_year                                                      AS year,
-           state_key,
-           min(state_name)                                                    AS state_name,
-           municipality_key,
-           min(municipality_name)                                             AS municipality_name,
-           scian_code,
-           count(*)                                                           AS establishments,
-           sum(employment_low)::BIGINT                                        AS employment_low,
-           sum(employment_mid)                                                AS employment_mid,
-           CASE WHEN count(employment_high) = count(*) THEN sum(employment_high)::BIGINT END AS employment_high,
-           count(*) - count(employment_high)                                  AS open_band_establishments
-    FROM intermediate.int_denue_establishments
-    GROUP BY snapshot_year, state_key, municipality_key, scian_code
-),
-totals AS (
-    SELECT *,
-           sum(employment_mid) OVER (PARTITION BY year, municipality_key) AS region_mid,
-           sum(employment_mid) OVER (PARTITION BY year, scian_code)       AS activity_mid,
-           sum(employment_mid) OVER (PARTITION BY year)                   AS all_mid
-    FROM areas
+WITH totals AS (
+    SELECT * EXCLUDE (snapshot_year),
+           snapshot_year                                                    AS year,
+           sum(employment_mid) OVER (PARTITION BY snapshot_year, municipality_key) AS region_mid,
+           sum(employment_mid) OVER (PARTITION BY snapshot_year, scian_code)       AS activity_mid,
+           sum(employment_mid) OVER (PARTITION BY snapshot_year)                   AS all_mid
+    FROM intermediate.int_denue_establishments_by_area
 )
 SELECT
     t.year,

@@ -1,5 +1,5 @@
--- Countries and their codes in every system the sources use, loaded by the pipeline from
--- pipelines/reference/countries.csv (our own compilation from ISO 3166, UN M49, FAOSTAT, UN Comtrade and CEPII BACI lists).
+-- Countries and their codes in every system the sources use: pipelines/reference/countries.csv (our own compilation from
+-- ISO 3166, UN M49, FAOSTAT, UN Comtrade and CEPII BACI lists).
 CREATE TABLE ref.countries (
     entity        VARCHAR PRIMARY KEY,
     iso3          VARCHAR,
@@ -16,6 +16,10 @@ CREATE TABLE ref.countries (
     is_aggregate  BOOLEAN NOT NULL,
     note          VARCHAR
 );
+INSERT INTO ref.countries BY NAME
+SELECT *, kind = 'aggregate' AS is_aggregate
+FROM read_csv({{ reference_file('countries.csv') }}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+    columns = {'entity': 'VARCHAR', 'iso3': 'VARCHAR', 'iso2': 'VARCHAR', 'm49': 'VARCHAR', 'fao_code': 'INTEGER', 'comtrade_code': 'INTEGER', 'baci_code': 'INTEGER', 'name_en': 'VARCHAR', 'name_es': 'VARCHAR', 'valid_from': 'INTEGER', 'valid_to': 'INTEGER', 'kind': 'VARCHAR', 'note': 'VARCHAR'});
 COMMENT ON TABLE ref.countries IS 'Countries, territories, former entities, residual partners and aggregates, with their code in each source. Join a source''s code to its column, and keep rows valid in the year of the data. Never add aggregates (is_aggregate) to countries in a total; FAO area codes >= 5000 are aggregates by rule.';
 COMMENT ON COLUMN ref.countries.entity IS 'Unique id of the row: the ISO3 for current countries, another id for former entities (BLX, SUN, SDNFORMER ...), residuals and aggregates.';
 COMMENT ON COLUMN ref.countries.iso3 IS 'ISO 3166-1 alpha-3 (historic ISO 3166-3 codes for SUN, YUG, CSK, DDR, SCG, ANT). Shared by a former entity filed under its successor (BLX under BEL as BACI does). NULL for residuals and aggregates.';
@@ -31,17 +35,3 @@ COMMENT ON COLUMN ref.countries.valid_to IS 'Last year the entity reports (NULL:
 COMMENT ON COLUMN ref.countries.kind IS 'country, territory, former, residual (a "nes" partner that counts in totals) or aggregate (a sum of other rows).';
 COMMENT ON COLUMN ref.countries.is_aggregate IS 'True when the row is a sum of other rows (World, FAO regions, FAO 351 China): exclude it from world totals.';
 COMMENT ON COLUMN ref.countries.note IS 'Why a code differs from the norm.';
-
-CREATE TABLE ref.fao_items (
-    item_code  INTEGER NOT NULL,
-    item_name  VARCHAR NOT NULL,
-    cpc_code   VARCHAR NOT NULL,
-    hs_vintage VARCHAR,
-    hs_code    VARCHAR
-);
-COMMENT ON TABLE ref.fao_items IS 'FAO items with their CPC code (a row with hs_vintage NULL) and their HS codes per vintage, from FAOSTAT''s Definitions and standards - Item (pipelines/reference/fao_items.csv).';
-COMMENT ON COLUMN ref.fao_items.item_code IS 'FAO item code (e.g. 882 Raw milk of cattle, 571 Mangoes, 572 Avocados, 656 Coffee green, 486 Bananas).';
-COMMENT ON COLUMN ref.fao_items.item_name IS 'FAO item name.';
-COMMENT ON COLUMN ref.fao_items.cpc_code IS 'CPC code of the item (text, leading zeros kept).';
-COMMENT ON COLUMN ref.fao_items.hs_vintage IS 'Vintage of hs_code as FAOSTAT labels it: HS (the "HS Code" column), HS07 or HS12; NULL on the CPC row.';
-COMMENT ON COLUMN ref.fao_items.hs_code IS 'HS code the item corresponds to in that vintage (an item may have several).';

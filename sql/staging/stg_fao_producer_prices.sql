@@ -2,25 +2,15 @@
 -- Monthly rows (month 1-12) stay in lake fao_observations; they are not mixed with the annual value here.
 -- config: materialized=view, partition_by=year
 SELECT
-    source                                                          AS source_id,
-    area_code_fao,
-    area_code_m49,
-    area,
-    area_entity,
-    area_iso3,
-    area_is_aggregate,
-    item_code_fao,
-    item_code_cpc,
-    item,
-    year::INTEGER                                                   AS year,
+    * EXCLUDE (domain, element_code, std_unit, value_std, flag, extract_id),   -- the keys: source, area, item, year
     max(value_std) FILTER (element_code = 5532)                     AS price_usd_t,
     max(value_std) FILTER (element_code = 5530)                     AS price_lcu_t,
     max(value_std) FILTER (element_code = 5531)                     AS price_slc_t,
     max(value_std) FILTER (element_code = 5539)                     AS price_index,
     max(flag) FILTER (element_code = 5532)                          AS price_usd_flag,
     max(extract_id)                                                 AS extract_id
-FROM lake.fao_observations
-WHERE domain = 'PP' AND month IS NULL
+FROM staging.stg_fao_observations
+WHERE domain = 'PP'
 GROUP BY ALL;
 
 COMMENT ON VIEW staging.stg_fao_producer_prices IS 'FAOSTAT annual producer (farm-gate) prices per source, area, item and year, in USD and local currency per tonne.';
@@ -31,6 +21,7 @@ COMMENT ON COLUMN staging.stg_fao_producer_prices.area IS 'Area name as FAOSTAT 
 COMMENT ON COLUMN staging.stg_fao_producer_prices.area_entity IS 'Entity of ref.countries the area resolved to.';
 COMMENT ON COLUMN staging.stg_fao_producer_prices.area_iso3 IS 'ISO3 of the area; NULL for aggregates.';
 COMMENT ON COLUMN staging.stg_fao_producer_prices.area_is_aggregate IS 'True for aggregates (World, regions, FAO 351 China).';
+COMMENT ON COLUMN staging.stg_fao_producer_prices.area_key IS 'Area as compared across sources: the ref.countries entity, else M49:<code> or FAO:<code>.';
 COMMENT ON COLUMN staging.stg_fao_producer_prices.item_code_fao IS 'FAO item code.';
 COMMENT ON COLUMN staging.stg_fao_producer_prices.item_code_cpc IS 'CPC code of the item as text.';
 COMMENT ON COLUMN staging.stg_fao_producer_prices.item IS 'Item name as FAOSTAT writes it.';

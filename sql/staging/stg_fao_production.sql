@@ -2,18 +2,7 @@
 -- every value in its standard unit (value_std of lake.fao_observations).
 -- config: materialized=view, partition_by=year
 SELECT
-    source                                                                               AS source_id,
-    domain,
-    area_code_fao,
-    area_code_m49,
-    area,
-    area_entity,
-    area_iso3,
-    area_is_aggregate,
-    item_code_fao,
-    item_code_cpc,
-    item,
-    year::INTEGER                                                                        AS year,
+    * EXCLUDE (element_code, std_unit, value_std, flag, extract_id),   -- the keys: source, area, item, year
     max(value_std) FILTER (element_code = 5510 AND std_unit = 't')                       AS production_t,
     max(value_std) FILTER (element_code = 5312 AND std_unit = 'ha')                      AS area_harvested_ha,
     max(value_std) FILTER (element_code IN (5412, 5419) AND std_unit = 'kg/ha')          AS yield_kg_ha,
@@ -22,8 +11,8 @@ SELECT
     max(value_std) FILTER (element_code IN (5111, 5112) AND std_unit = 'An')             AS stocks_an,
     max(flag) FILTER (element_code = 5510)                                               AS production_flag,
     max(extract_id)                                                                      AS extract_id
-FROM lake.fao_observations
-WHERE domain IN ('QCL', 'QC', 'QL') AND month IS NULL
+FROM staging.stg_fao_observations
+WHERE domain IN ('QCL', 'QC', 'QL')
 GROUP BY ALL;
 
 COMMENT ON VIEW staging.stg_fao_production IS 'FAOSTAT production, area harvested, yield, milk animals and stocks per source, area, item and year (elements as columns, standard units). Aggregates (World, regions, FAO 351 China) are rows too: filter on area_is_aggregate before summing to world totals.';
@@ -35,6 +24,7 @@ COMMENT ON COLUMN staging.stg_fao_production.area IS 'Area name as FAOSTAT write
 COMMENT ON COLUMN staging.stg_fao_production.area_entity IS 'Entity of ref.countries the area resolved to (BLX, CHN351 ...).';
 COMMENT ON COLUMN staging.stg_fao_production.area_iso3 IS 'ISO3 of the area from ref.countries; NULL for aggregates.';
 COMMENT ON COLUMN staging.stg_fao_production.area_is_aggregate IS 'True for World, regions and FAO 351 China (a sum of mainland, Hong Kong, Macao and Taiwan): never add these to countries.';
+COMMENT ON COLUMN staging.stg_fao_production.area_key IS 'Area as compared across sources: the ref.countries entity, else M49:<code> or FAO:<code>.';
 COMMENT ON COLUMN staging.stg_fao_production.item_code_fao IS 'FAO item code (882 raw milk of cattle, 571 mangoes, 572 avocados, 656 coffee green ...); from ref.fao_items when the file only has CPC.';
 COMMENT ON COLUMN staging.stg_fao_production.item_code_cpc IS 'CPC code of the item as text (leading zeros kept); from ref.fao_items when the file has none.';
 COMMENT ON COLUMN staging.stg_fao_production.item IS 'Item name as FAOSTAT writes it.';

@@ -2,24 +2,14 @@
 -- and import quantities (t) and values (USD, from 1000 USD).
 -- config: materialized=view, partition_by=year
 SELECT
-    source                                                                  AS source_id,
-    area_code_fao,
-    area_code_m49,
-    area,
-    area_entity,
-    area_iso3,
-    area_is_aggregate,
-    item_code_fao,
-    item_code_cpc,
-    item,
-    year::INTEGER                                                           AS year,
+    * EXCLUDE (domain, area_key, element_code, std_unit, value_std, flag, extract_id),   -- the keys: source, area, item, year
     max(value_std) FILTER (element_code = 5910 AND std_unit = 't')          AS export_qty_t,
     max(value_std) FILTER (element_code = 5922 AND std_unit = 'USD')        AS export_value_usd,
     max(value_std) FILTER (element_code = 5610 AND std_unit = 't')          AS import_qty_t,
     max(value_std) FILTER (element_code = 5622 AND std_unit = 'USD')        AS import_value_usd,
     max(extract_id)                                                         AS extract_id
-FROM lake.fao_observations
-WHERE domain IN ('TCL', 'TP') AND month IS NULL
+FROM staging.stg_fao_observations
+WHERE domain IN ('TCL', 'TP')
 GROUP BY ALL;
 
 COMMENT ON VIEW staging.stg_fao_trade IS 'FAOSTAT agricultural trade per source, reporting area, item and year: export and import quantities in tonnes and values in USD.';

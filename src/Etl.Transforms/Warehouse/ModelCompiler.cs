@@ -24,11 +24,10 @@ public static class ModelCompiler
             var settings = definitions.Settings ?? new WarehouseSettings();
             foreach (var e in settings.Entries) c.Execute($"SET VARIABLE {e.Name} = {e.Value}");
             foreach (var schema in new[] { "ref", "meta" }.Concat(SqlProject.Layers)) c.Execute($"CREATE SCHEMA IF NOT EXISTS {schema}");
-            var seeds = Path.Combine(project.Directory, "seeds");
-            foreach (var f in Directory.Exists(seeds) ? Directory.GetFiles(seeds, "*.sql").Order(StringComparer.Ordinal).ToArray() : [])
-                Try(problems, f, () => c.Execute(File.ReadAllText(f)));
+            var seeds = new ReferenceSeeds(project.Directory, definitions.Directory);
+            foreach (var f in seeds.Files) Try(problems, f, () => seeds.Run(c, f));
             if (problems.Count > 0) return problems;
-            ReferenceLoader.Load(c, definitions, settings);
+            DefinitionTables.Load(c, definitions, settings);
             LakeViews.Create(c, new DataLayout(emptyData), lake);
 
             var failed = new HashSet<string>();

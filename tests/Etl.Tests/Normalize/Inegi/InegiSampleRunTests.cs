@@ -32,13 +32,13 @@ public sealed class InegiSampleRunTests : IDisposable
         //   high unknown (one establishment in the open band 251 y más).
         Assert.Equal(["Michoacán de Ocampo", "Uruapan", 6L, 451L, 696.5, null, 1L], Query("""
             SELECT state_name, municipality_name, establishments, employment_low, employment_mid, employment_high, open_band_establishments
-            FROM staging.stg_inegi_establishments_by_area WHERE municipality_key = '16102' AND scian_code = '115113'
+            FROM intermediate.int_denue_establishments_by_area WHERE municipality_key = '16102' AND scian_code = '115113'
             """).Single());
         // Puebla (21114), SCIAN 337120, five establishments in bands 0-5, 0-5, 6-10, 11-30, 51-100:
         //   low = 0 + 0 + 6 + 11 + 51 = 68; mid = 2.5 + 2.5 + 8 + 20.5 + 75.5 = 109; high = 5 + 5 + 10 + 30 + 100 = 150.
         Assert.Equal(["Puebla", 5L, 68L, 109.0, 150L, 0L], Query("""
             SELECT state_name, establishments, employment_low, employment_mid, employment_high, open_band_establishments
-            FROM staging.stg_inegi_establishments_by_area WHERE municipality_key = '21114' AND scian_code = '337120'
+            FROM intermediate.int_denue_establishments_by_area WHERE municipality_key = '21114' AND scian_code = '337120'
             """).Single());
         // 11 establishments in Michoacán and 10 in Puebla; the Windows-1252 curly quotes and accents come out right.
         Assert.Equal([["16", 11L], ["21", 10L]], Query("SELECT state_key, count(*) FROM staging.stg_inegi_establishments GROUP BY 1 ORDER BY 1"));
