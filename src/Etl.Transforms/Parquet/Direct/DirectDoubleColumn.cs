@@ -1,0 +1,11 @@
+namespace ClusterEtl.Transforms.Parquet.Direct;
+
+public sealed class DirectDoubleColumn(string name) : DirectColumn(name, false)
+{
+    double[] _values = [];
+    public void Set(int row, double value) => _values[row] = value;
+    internal override PhysicalType Type => PhysicalType.Double;
+    internal override void Allocate(int capacity) => _values = new double[capacity];
+    internal override void Encode(int count, ColumnChunkBuilder chunk) => chunk.WriteRequiredPage(new ReadOnlySpan<double>(_values, 0, count));
+    public override ParquetColumn ToParquetColumn() => new DoubleColumn(Name);
+}
