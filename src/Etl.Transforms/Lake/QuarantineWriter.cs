@@ -48,6 +48,19 @@ public sealed class QuarantineWriter(string sourceId, string extractId)
     /// Fails the source when more than its <c>max_quarantine_share</c> of <paramref name="rowsRead"/> rows
     /// (normalized + quarantined) were quarantined, naming the first offenders.
     /// </summary>
+    /// <summary>
+    /// What every normalizer does once it has read its files: writes the quarantine (always, even empty), fails the source
+    /// when it read nothing at all (no rows and nothing quarantined: <paramref name="nothingRead"/>, with what to do), and
+    /// enforces <c>max_quarantine_share</c> (<see cref="EnforceShare"/>).
+    /// </summary>
+    public async Task FinishAsync(string quarantineRoot, SourceDefinition source, long rows, string nothingRead, string hint, string file,
+        CancellationToken ct)
+    {
+        await WriteAsync(quarantineRoot, ct);
+        if (rows + Count == 0) throw new PipelineException("normalize", nothingRead, hint, source.Id, file);
+        EnforceShare(source, rows + Count);
+    }
+
     public void EnforceShare(SourceDefinition source, long rowsRead)
     {
         if (Count == 0 || Count <= source.MaxQuarantineShare * rowsRead) return;

@@ -30,46 +30,39 @@ public sealed class BaciNormalizer
         string? countryCodesFile, string extractId, string outputRoot, string quarantineRoot, CancellationToken ct,
         (int First, int Last)? years = null, int? threads = null)
     {
-        var owned = new List<IDisposable>();
-        try
-        {
-            var files = BaciFiles.Open(dataFile, dataDisplay, source.Id, owned);
-            var data = files.Where(f => f.Role == BaciFileRole.Data).ToList();
-            if (data.Count == 0)
-                throw new PipelineException("normalize",
-                    $"no BACI data file (header t,i,j,k,v,q) found; files seen: {Describe(files)}",
-                    "Point 'location' at a BACI release zip or one of its yearly CSVs.", source.Id, dataDisplay, 1);
+        using var opened = new OpenedFiles();
+        var files = BaciFiles.Open(dataFile, dataDisplay, source.Id, opened.Items);
+        var data = files.Where(f => f.Role == BaciFileRole.Data).ToList();
+        if (data.Count == 0)
+            throw new PipelineException("normalize",
+                $"no BACI data file (header t,i,j,k,v,q) found; files seen: {Describe(files)}",
+                "Point 'location' at a BACI release zip or one of its yearly CSVs.", source.Id, dataDisplay, 1);
 
-            var countries = ReadCountries(source, files, countryCodesFile);
-            var vintage = ResolveVintage(source, dataDisplay, data);
-            var job = new BaciReadJob(source, data, countries, vintage, years, outputRoot, extractId);
-            var plan = BaciReadPlan.For(threads ?? Environment.ProcessorCount, data.Count);
-            Log.Information("{Source}: {Plan}", source.Id, plan);
-            var read = await job.RunAsync(plan, ct);
-            await read.Quarantine.WriteAsync(quarantineRoot, ct);
+        var countries = ReadCountries(source, files, countryCodesFile);
+        var vintage = ResolveVintage(source, dataDisplay, data);
+        var job = new BaciReadJob(source, data, countries, vintage, years, outputRoot, extractId);
+        var plan = BaciReadPlan.For(threads ?? Environment.ProcessorCount, data.Count);
+        Log.Information("{Source}: {Plan}", source.Id, plan);
+        var read = await job.RunAsync(plan, ct);
+        await read.Quarantine.WriteAsync(quarantineRoot, ct);
 
-            var total = read.Rows + read.Quarantine.Count;
-            if (total == 0 && read.Outside == 0)
-                throw new PipelineException("normalize", "the BACI files hold no data rows",
-                    "Check that the download is complete.", source.Id, dataDisplay);
-            var tally = read.Tally;
-            if (tally.Conflicts > 0)
-                throw new PipelineException("normalize",
-                    $"{tally.Conflicts:N0} flow(s) are given twice with different values ({string.Join("; ", tally.ConflictExamples)}); " +
-                    "added up they would count twice", "Fix the release (it must hold each flow once), or keep one of the copies.",
-                    source.Id, dataDisplay);
-            var dropped = tally.DuplicatesDropped;
-            if (tally.NeedsDuplicateCheck) dropped += TradeFlowDuplicates.Check(source, outputRoot, dataDisplay);
-            if (dropped > 0) Log.Warning("{Source}: {Dropped:N0} exact duplicate flow(s) dropped", source.Id, dropped);
-            read.Quarantine.EnforceLimits(source, total, tally.RowsByYear(),
-                tally.ValueByReporterYear(code => countries.TryGetValue(code, out var c) ? c.Iso3 : null));
-            return new NormalizeResult(read.Rows - (dropped - tally.DuplicatesDropped), read.Quarantine.Count, read.Years, vintage,
-                data.Select(d => d.DisplayName).ToList(), read.Outside, dropped);
-        }
-        finally
-        {
-            foreach (var d in owned) d.Dispose();
-        }
+        var total = read.Rows + read.Quarantine.Count;
+        if (total == 0 && read.Outside == 0)
+            throw new PipelineException("normalize", "the BACI files hold no data rows",
+                "Check that the download is complete.", source.Id, dataDisplay);
+        var tally = read.Tally;
+        if (tally.Conflicts > 0)
+            throw new PipelineException("normalize",
+                $"{tally.Conflicts:N0} flow(s) are given twice with different values ({string.Join("; ", tally.ConflictExamples)}); " +
+                "added up they would count twice", "Fix the release (it must hold each flow once), or keep one of the copies.",
+                source.Id, dataDisplay);
+        var dropped = tally.DuplicatesDropped;
+        if (tally.NeedsDuplicateCheck) dropped += TradeFlowDuplicates.Check(source, outputRoot, dataDisplay);
+        if (dropped > 0) Log.Warning("{Source}: {Dropped:N0} exact duplicate flow(s) dropped", source.Id, dropped);
+        read.Quarantine.EnforceLimits(source, total, tally.RowsByYear(),
+            tally.ValueByReporterYear(code => countries.TryGetValue(code, out var c) ? c.Iso3 : null));
+        return new NormalizeResult(read.Rows - (dropped - tally.DuplicatesDropped), read.Quarantine.Count, read.Years, vintage,
+            data.Select(d => d.DisplayName).ToList(), read.Outside, dropped);
     }
 
     static string Describe(IReadOnlyList<BaciFile> files) =>

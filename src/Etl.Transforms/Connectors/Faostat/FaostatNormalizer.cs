@@ -47,62 +47,55 @@ public sealed class FaostatNormalizer(FaostatReference reference)
     public async Task<FaostatResult> NormalizeAsync(SourceDefinition source, IReadOnlyList<(string Path, string Display)> inputs,
         string? domain, string extractId, string outputRoot, string quarantineRoot, CancellationToken ct, (int First, int Last)? years = null)
     {
-        var owned = new List<IDisposable>();
-        try
-        {
-            var files = FaostatFiles.Open(inputs, source.Id, owned);
-            var selection = FaostatFiles.Select(files, source.Id);
-            if (selection.Data.Count == 0)
-                throw new PipelineException("normalize",
-                    $"no FAOSTAT data file found; files seen: {(files.Count == 0 ? "none" : string.Join(", ", files.Select(f => $"{f.Name} ({FaostatLayout.Describe(f.Layout.Kind)})")))}",
-                    "Point 'location' at a FAOSTAT bulk zip, a data CSV or a folder of them.", source.Id, inputs.FirstOrDefault().Display);
+        using var opened = new OpenedFiles();
+        var files = FaostatFiles.Open(inputs, source.Id, opened.Items);
+        var selection = FaostatFiles.Select(files, source.Id);
+        if (selection.Data.Count == 0)
+            throw new PipelineException("normalize",
+                $"no FAOSTAT data file found; files seen: {(files.Count == 0 ? "none" : string.Join(", ", files.Select(f => $"{f.Name} ({FaostatLayout.Describe(f.Layout.Kind)})")))}",
+                "Point 'location' at a FAOSTAT bulk zip, a data CSV or a folder of them.", source.Id, inputs.FirstOrDefault().Display);
 
-            var run = new Run(source, extractId, outputRoot, new QuarantineWriter(source.Id, extractId), years);
-            var encodings = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var flags in selection.Flags)
-            {
-                var encoding = TextEncodings.Detect(flags.Open);
-                run.Flags.ReadSidecar(TextEncodings.OpenUtf8(flags.Open, encoding));
-                encodings[flags.Display] = encoding.Name;
-            }
-            long observations, matrixRows;
-            IReadOnlyList<int> written;
-            await using (run.Observations)
-            await using (run.TradeMatrix)
-            {
-                foreach (var file in selection.Data)
-                {
-                    var encoding = TextEncodings.Detect(file.Open);
-                    encodings[file.Display] = encoding.Name;
-                    Log.Information("{Source}: reading {File} ({Layout}, {Encoding})", source.Id, file.Display, file.Layout.Label, encoding.Name);
-                    await ReadFileAsync(run, file, encoding, FileDomain(source, file, domain), ct);
-                }
-                observations = run.Observations.Rows;
-                matrixRows = run.TradeMatrix.Rows;
-                written = run.Observations.Years.Concat(run.TradeMatrix.Years).Distinct().Order().ToList();
-            }
-            await run.Quarantine.WriteAsync(quarantineRoot, ct);
-
-            if (run.Duplicates > 0)
-                Log.Warning("{Source}: {Duplicates:N0} exact duplicate observation(s) dropped", source.Id, run.Duplicates);
-            if (reference.UnknownItems.Count > 0)
-                Log.Warning("{Source}: items not in fao_items.csv kept (item_in_reference false): {Items}", source.Id,
-                    string.Join(", ", reference.UnknownItems.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => $"{i.Key} {i.Value:N0} rows")));
-            if (run.UnknownFlags > 0)
-                Log.Warning("{Source}: {Rows:N0} observation(s) carry a flag of unknown meaning (flag_meaning NULL)", source.Id, run.UnknownFlags);
-            var total = observations + matrixRows + run.Quarantine.Count;
-            if (total == 0 && run.Outside == 0 && run.Duplicates == 0)
-                throw new PipelineException("normalize", "the FAOSTAT files hold no data rows",
-                    "Check that the download is complete.", source.Id, selection.Data[0].Display);
-            run.Quarantine.EnforceShare(source, total);
-            return new FaostatResult(observations, matrixRows, run.Quarantine.Count, run.Duplicates, run.Outside, written,
-                selection.Data.Select(d => d.Display).ToList(), encodings,
-                new Dictionary<string, long>(reference.UnknownItems), run.UnknownFlags);
-        }
-        finally
+        var run = new Run(source, extractId, outputRoot, new QuarantineWriter(source.Id, extractId), years);
+        var encodings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var flags in selection.Flags)
         {
-            foreach (var d in owned) d.Dispose();
+            var encoding = TextEncodings.Detect(flags.Open);
+            run.Flags.ReadSidecar(TextEncodings.OpenUtf8(flags.Open, encoding));
+            encodings[flags.Display] = encoding.Name;
         }
+        long observations, matrixRows;
+        IReadOnlyList<int> written;
+        await using (run.Observations)
+        await using (run.TradeMatrix)
+        {
+            foreach (var file in selection.Data)
+            {
+                var encoding = TextEncodings.Detect(file.Open);
+                encodings[file.Display] = encoding.Name;
+                Log.Information("{Source}: reading {File} ({Layout}, {Encoding})", source.Id, file.Display, file.Layout.Label, encoding.Name);
+                await ReadFileAsync(run, file, encoding, FileDomain(source, file, domain), ct);
+            }
+            observations = run.Observations.Rows;
+            matrixRows = run.TradeMatrix.Rows;
+            written = run.Observations.Years.Concat(run.TradeMatrix.Years).Distinct().Order().ToList();
+        }
+        await run.Quarantine.WriteAsync(quarantineRoot, ct);
+
+        if (run.Duplicates > 0)
+            Log.Warning("{Source}: {Duplicates:N0} exact duplicate observation(s) dropped", source.Id, run.Duplicates);
+        if (reference.UnknownItems.Count > 0)
+            Log.Warning("{Source}: items not in fao_items.csv kept (item_in_reference false): {Items}", source.Id,
+                string.Join(", ", reference.UnknownItems.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => $"{i.Key} {i.Value:N0} rows")));
+        if (run.UnknownFlags > 0)
+            Log.Warning("{Source}: {Rows:N0} observation(s) carry a flag of unknown meaning (flag_meaning NULL)", source.Id, run.UnknownFlags);
+        var total = observations + matrixRows + run.Quarantine.Count;
+        if (total == 0 && run.Outside == 0 && run.Duplicates == 0)
+            throw new PipelineException("normalize", "the FAOSTAT files hold no data rows",
+                "Check that the download is complete.", source.Id, selection.Data[0].Display);
+        run.Quarantine.EnforceShare(source, total);
+        return new FaostatResult(observations, matrixRows, run.Quarantine.Count, run.Duplicates, run.Outside, written,
+            selection.Data.Select(d => d.Display).ToList(), encodings,
+            new Dictionary<string, long>(reference.UnknownItems), run.UnknownFlags);
     }
 
     /// <summary>The domain of a file's rows: null when the file says it on every row (Domain Code).</summary>

@@ -89,13 +89,10 @@ public sealed class TableNormalizer
         {
             foreach (var w in writers.Values) await w.DisposeAsync();
         }
-        await quarantine.WriteAsync(context.QuarantineRoot, ct);
         Log.Information("{Source}: {File} -> {Table}: {Rows:N0} rows, {Groups} group row(s), {Blank} blank row(s) skipped, {Quarantined} quarantined",
             source.Id, data.Display, schema.Name, written, groupRows, blankRows, quarantine.Count);
-        if (written + quarantine.Count == 0)
-            throw new PipelineException("normalize", $"no rows with a {schema.Measure} below the header (row {options.HeaderRow})",
-                "Check header_row and columns.", source.Id, data.Display);
-        quarantine.EnforceShare(source, written + quarantine.Count);
+        await quarantine.FinishAsync(context.QuarantineRoot, source, written,
+            $"no rows with a {schema.Measure} below the header (row {options.HeaderRow})", "Check header_row and columns.", data.Display, ct);
         return new NormalizeResult(written, quarantine.Count, years.ToList(), "", [data.Display]);
 
         int Column(string field, string reference)

@@ -38,35 +38,24 @@ public sealed class CensusNormalizer
         var data = context.Data;
         var mexico = context.Definitions?.Mexico ?? throw new PipelineException("normalize",
             "the Mexico reference (pipelines/reference/mx_geo.csv) is missing", "Restore the reference files.", source.Id);
-        var owned = new List<IDisposable>();
-        try
+        using var opened = new OpenedFiles();
+        var files = InegiDownload.Open(data.Path, data.Display, source.Id,
+            n => n.EndsWith(".csv", StringComparison.OrdinalIgnoreCase), opened.Items, out var seen);
+        if (files.Count == 0)
+            throw new PipelineException("normalize", $"no CSV in the download; files seen: {string.Join(", ", seen)}",
+                "Point 'location' at a SAIC export (SAIC_Exporta_*.csv).", source.Id, data.Display);
+        var quarantine = new QuarantineWriter(source.Id, context.ExtractId);
+        long rows = 0;
+        var years = new SortedSet<int>();
+        await using (var writer = new LakeTableWriter<CensusUnit, CensusUnitColumns>(context.OutputRoot, CensusUnitColumns.Table, source.Id,
+                         () => new CensusUnitColumns(context.ExtractId)))
         {
-            var files = InegiDownload.Open(data.Path, data.Display, source.Id,
-                n => n.EndsWith(".csv", StringComparison.OrdinalIgnoreCase), owned, out var seen);
-            if (files.Count == 0)
-                throw new PipelineException("normalize", $"no CSV in the download; files seen: {string.Join(", ", seen)}",
-                    "Point 'location' at a SAIC export (SAIC_Exporta_*.csv).", source.Id, data.Display);
-            var quarantine = new QuarantineWriter(source.Id, context.ExtractId);
-            long rows = 0;
-            var years = new SortedSet<int>();
-            await using (var writer = new LakeTableWriter<CensusUnit, CensusUnitColumns>(context.OutputRoot, CensusUnitColumns.Table, source.Id,
-                             () => new CensusUnitColumns(context.ExtractId)))
-            {
-                foreach (var file in files)
-                    rows += await ReadFileAsync(context, file, mexico, writer, quarantine, years, ct);
-            }
-            await quarantine.WriteAsync(context.QuarantineRoot, ct);
-            var total = rows + quarantine.Count;
-            if (total == 0)
-                throw new PipelineException("normalize", "the SAIC export holds no data rows",
-                    "Export the query again from SAIC (CSV) with at least one row.", source.Id, data.Display);
-            quarantine.EnforceShare(source, total);
-            return new NormalizeResult(rows, quarantine.Count, years.ToList(), "", files.Select(f => f.DisplayName).ToList());
+            foreach (var file in files)
+                rows += await ReadFileAsync(context, file, mexico, writer, quarantine, years, ct);
         }
-        finally
-        {
-            foreach (var d in owned) d.Dispose();
-        }
+        await quarantine.FinishAsync(context.QuarantineRoot, source, rows, "the SAIC export holds no data rows",
+            "Export the query again from SAIC (CSV) with at least one row.", data.Display, ct);
+        return new NormalizeResult(rows, quarantine.Count, years.ToList(), "", files.Select(f => f.DisplayName).ToList());
     }
 
     static async Task<long> ReadFileAsync(NormalizeContext context, InegiFile file, MexicoReference mexico,

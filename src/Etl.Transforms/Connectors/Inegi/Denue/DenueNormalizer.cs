@@ -45,34 +45,23 @@ public sealed partial class DenueNormalizer
         var mexico = context.Definitions?.Mexico ?? throw new PipelineException("normalize",
             "the Mexico reference (pipelines/reference/mx_geo.csv and scian.csv) is missing",
             "Restore the reference files; DENUE state keys are checked against them.", source.Id);
-        var owned = new List<IDisposable>();
-        try
+        using var opened = new OpenedFiles();
+        var files = InegiDownload.Open(data.Path, data.Display, source.Id, IsDataEntry, opened.Items, out var seen);
+        if (files.Count == 0)
+            throw new PipelineException("normalize",
+                $"no DENUE data file (conjunto_de_datos/denue_inegi_*.csv) in the download; files seen: {string.Join(", ", seen)}",
+                "Point 'location' at a DENUE download zip or one of its CSVs.", source.Id, data.Display);
+        var quarantine = new QuarantineWriter(source.Id, context.ExtractId);
+        long rows = 0;
+        await using (var writer = new LakeTableWriter<DenueEstablishment, DenueEstablishmentColumns>(context.OutputRoot,
+                         DenueEstablishmentColumns.Table, source.Id, () => new DenueEstablishmentColumns(context.ExtractId)))
         {
-            var files = InegiDownload.Open(data.Path, data.Display, source.Id, IsDataEntry, owned, out var seen);
-            if (files.Count == 0)
-                throw new PipelineException("normalize",
-                    $"no DENUE data file (conjunto_de_datos/denue_inegi_*.csv) in the download; files seen: {string.Join(", ", seen)}",
-                    "Point 'location' at a DENUE download zip or one of its CSVs.", source.Id, data.Display);
-            var quarantine = new QuarantineWriter(source.Id, context.ExtractId);
-            long rows = 0;
-            await using (var writer = new LakeTableWriter<DenueEstablishment, DenueEstablishmentColumns>(context.OutputRoot,
-                             DenueEstablishmentColumns.Table, source.Id, () => new DenueEstablishmentColumns(context.ExtractId)))
-            {
-                foreach (var file in files)
-                    rows += await ReadFileAsync(context, file, mexico, writer, quarantine, ct);
-            }
-            await quarantine.WriteAsync(context.QuarantineRoot, ct);
-            var total = rows + quarantine.Count;
-            if (total == 0)
-                throw new PipelineException("normalize", "the DENUE files hold no establishments",
-                    "Check that the download is complete.", source.Id, data.Display);
-            quarantine.EnforceShare(source, total);
-            return new NormalizeResult(rows, quarantine.Count, [], "", files.Select(f => f.DisplayName).ToList());
+            foreach (var file in files)
+                rows += await ReadFileAsync(context, file, mexico, writer, quarantine, ct);
         }
-        finally
-        {
-            foreach (var d in owned) d.Dispose();
-        }
+        await quarantine.FinishAsync(context.QuarantineRoot, source, rows, "the DENUE files hold no establishments",
+            "Check that the download is complete.", data.Display, ct);
+        return new NormalizeResult(rows, quarantine.Count, [], "", files.Select(f => f.DisplayName).ToList());
     }
 
     static async Task<long> ReadFileAsync(NormalizeContext context, InegiFile file, MexicoReference mexico,
