@@ -19,7 +19,7 @@ public static class TradeFlowDuplicates
     /// <returns>The exact copies dropped.</returns>
     public static long Check(SourceDefinition source, string outputRoot, string fileDisplay)
     {
-        var folder = Path.Combine(outputRoot, TradeFlowsWriter.TableName, $"source={source.Id}");
+        var folder = LakePaths.SourceFolder(outputRoot, TradeFlowsWriter.TableName, source.Id);
         if (!Directory.Exists(folder) || !Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Any()) return 0;
         var glob = DuckDb.Literal(Path.Combine(folder, "*", "*.parquet").Replace('\\', '/'));
         var spill = Path.Combine(outputRoot, ".duckdb-tmp");
@@ -43,7 +43,7 @@ public static class TradeFlowDuplicates
             foreach (var year in c.Rows($"SELECT year FROM {from} GROUP BY year HAVING count(*) > count(DISTINCT ({Key})) ORDER BY year")
                          .Select(r => Convert.ToInt32(r[0])))
             {
-                foreach (var file in Directory.GetFiles(Path.Combine(folder, $"year={year}"), "*.parquet"))
+                foreach (var file in Directory.GetFiles(LakePaths.YearFolder(folder, year), "*.parquet"))
                 {
                     var path = DuckDb.Literal(file.Replace('\\', '/'));
                     var copy = file + ".dedup";

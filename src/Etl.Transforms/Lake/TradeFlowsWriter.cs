@@ -4,7 +4,7 @@ namespace ClusterEtl.Transforms.Lake;
 
 /// <summary>
 /// Writes <c>trade_flows/source=&lt;id&gt;/year=&lt;yyyy&gt;/part-0.parquet</c> under a root folder, one file per
-/// year, a row group every <see cref="RowGroupSize"/> rows of that year, in the order the rows were written. Memory is
+/// year, a row group every <see cref="LakePaths.RowGroupSize"/> rows of that year, in the order the rows were written. Memory is
 /// one row group's buffers per year open, plus at most two more sets in flight when encoding runs in the background:
 /// it does not grow with the number of rows.
 /// </summary>
@@ -15,7 +15,7 @@ namespace ClusterEtl.Transforms.Lake;
 /// </remarks>
 public sealed class TradeFlowsWriter : IAsyncDisposable, IDisposable
 {
-    public const int RowGroupSize = 65_536;
+    const int RowGroupSize = LakePaths.RowGroupSize;
     public const string TableName = "trade_flows";
     public static readonly NormalizedTable Table = new(TableName, ByYear: true,
         () => new TradeFlowColumns(0).All.Select(c => c.ToParquetColumn()).ToArray());
@@ -77,7 +77,7 @@ public sealed class TradeFlowsWriter : IAsyncDisposable, IDisposable
     {
         if (_byYear.TryGetValue(year, out var target)) return target;
         _claims?.Claim(year);
-        var path = Path.Combine(_root, TableName, $"source={_sourceId}", $"year={year}", "part-0.parquet");
+        var path = LakePaths.PartFile(_root, TableName, _sourceId, year);
         var columns = new TradeFlowColumns(RowGroupSize);
         target = new YearFile(year, DirectParquetWriter.Create(path, columns.All, _flusher.Builder), columns);
         _byYear[year] = target;

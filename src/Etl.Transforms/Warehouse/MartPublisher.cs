@@ -1,5 +1,6 @@
 using ClusterEtl.Transforms.Definitions;
 using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Lake;
 using Serilog;
 
 namespace ClusterEtl.Transforms.Warehouse;
@@ -45,8 +46,8 @@ public sealed class MartPublisher
             var files = hasYear
                 ? c.Rows($"SELECT DISTINCT year FROM {table} ORDER BY 1").Select(y => y[0] is null ? "NULL" : Convert.ToString(y[0], System.Globalization.CultureInfo.InvariantCulture)!)
                     .Select(y => (Year: (string?)y, Query: $"SELECT * FROM {table} WHERE year {(y == "NULL" ? "IS NULL" : "= " + y)} ORDER BY ALL",
-                        Relative: Path.Combine(mart, $"year={y}", "part-0.parquet"))).ToList()
-                : [(Year: null, Query: $"SELECT * FROM {table} ORDER BY ALL", Relative: Path.Combine(mart, "part-0.parquet"))];
+                        Relative: Path.Combine(mart, $"year={y}", LakePaths.FirstPart))).ToList()
+                : [(Year: null, Query: $"SELECT * FROM {table} ORDER BY ALL", Relative: Path.Combine(mart, LakePaths.FirstPart))];
             var written = new List<string>();
             foreach (var (year, query, relative) in files)
             {
