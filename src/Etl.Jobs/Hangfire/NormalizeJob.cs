@@ -8,5 +8,5 @@ public sealed class NormalizeJob
 {
     [JobDisplayName("normalize (run {0})")]
     public Task<string> RunAsync(RunRequest request, PerformContext? context, CancellationToken ct) =>
-        StageUnderLock.RunAsync(context, request, 2, NormalizeStage.Name, () => new NormalizeStage().RunAsync(request, ct));
+        StageUnderLock.RunAsync(context, request, NormalizeStage.Name, () => new NormalizeStage().RunAsync(request, ct));
 }

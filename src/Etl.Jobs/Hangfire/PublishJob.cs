@@ -8,5 +8,5 @@ public sealed class PublishJob
 {
     [JobDisplayName("publish (run {0})")]
     public Task<string> RunAsync(RunRequest request, PerformContext? context) =>
-        StageUnderLock.RunAsync(context, request, 4, PublishStage.Name, () => Task.FromResult(new PublishStage().Run(request)));
+        StageUnderLock.RunAsync(context, request, PublishStage.Name, () => Task.FromResult(new PublishStage().Run(request)));
 }

@@ -15,5 +15,5 @@ public sealed class PullJob
 {
     [JobDisplayName("pull (run {0})")]
     public Task<string> RunAsync(RunRequest request, PerformContext? context, CancellationToken ct) =>
-        StageUnderLock.RunAsync(context, request, 1, PullStage.Name, () => new PullStage(SharedHttp.Client).RunAsync(request, ct));
+        StageUnderLock.RunAsync(context, request, PullStage.Name, () => new PullStage(SharedHttp.Client).RunAsync(request, ct));
 }

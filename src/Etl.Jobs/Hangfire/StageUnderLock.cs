@@ -14,19 +14,20 @@ namespace ClusterEtl.Jobs.Hangfire;
 /// </summary>
 public static class StageUnderLock
 {
-    public const int Steps = 4;
+    public static int Steps => StageNames.InOrder.Count;
     public static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(30);
     static readonly ILogger Log = Serilog.Log.ForContext(typeof(StageUnderLock));
 
     public static string LockResource(string dataDir) =>
         "clusteretl:data:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(dataDir))))[..16];
 
-    public static async Task<string> RunAsync(PerformContext? context, RunRequest request, int step, string stage,
+    public static async Task<string> RunAsync(PerformContext? context, RunRequest request, string stage,
         Func<Task<StageReport>> run)
     {
         // The storage's lock serializes the workers of every process sharing the storage; the data folder's own lock
         // also keeps out a `run` or `backfill` started by hand on the same folder (and is already held by this run's
         // process when the run is one).
+        var step = StageNames.InOrder.ToList().IndexOf(stage) + 1;
         using var dataLock = context?.Connection.AcquireDistributedLock(LockResource(request.DataDir), LockTimeout);
         using var folderLock = AcquireFolder(request, stage);
         Debris.Clean(request.Layout, request.RunId);

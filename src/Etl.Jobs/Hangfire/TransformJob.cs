@@ -8,5 +8,5 @@ public sealed class TransformJob
 {
     [JobDisplayName("transform (run {0})")]
     public Task<string> RunAsync(RunRequest request, PerformContext? context) =>
-        StageUnderLock.RunAsync(context, request, 3, TransformStage.Name, () => Task.FromResult(new TransformStage().Run(request)));
+        StageUnderLock.RunAsync(context, request, TransformStage.Name, () => Task.FromResult(new TransformStage().Run(request)));
 }

@@ -123,7 +123,7 @@ public sealed class QuarantineWriter(string sourceId, string extractId)
         var (year, reporter, product, value) = ((NullableInt32Column)columns[7], (StringColumn)columns[8], (StringColumn)columns[9],
             (NullableDoubleColumn)columns[10]);
         var path = Path.Combine(LakePaths.SourceFolder(root, sourceId), FileName);
-        await using var writer = await ParquetTableWriter.CreateAsync(path, columns, Math.Max(1, Math.Min(_rows.Count, 65_536)), ct);
+        await using var writer = await ParquetTableWriter.CreateAsync(path, columns, Math.Max(1, Math.Min(_rows.Count, LakePaths.RowGroupSize)), ct);
         foreach (var r in _rows)
         {
             var i = writer.Pending;
