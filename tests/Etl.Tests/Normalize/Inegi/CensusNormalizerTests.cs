@@ -1,4 +1,5 @@
 using System.Text;
+using ClusterEtl.Transforms.Connectors.Inegi;
 using ClusterEtl.Tests.Support;
 using ClusterEtl.Transforms.Connectors.Inegi.Census;
 using ClusterEtl.Transforms.Connectors.Shared;
@@ -29,7 +30,7 @@ public sealed class CensusNormalizerTests : IDisposable
     }
 
     Task<NormalizeResult> Normalize(string file, double maxQuarantine = 0.01) =>
-        new CensusNormalizer().NormalizeAsync(InegiTestContext.For(_dir, "inegi_census", file, new CensusOptions(null), maxQuarantine),
+        new CensusNormalizer().NormalizeAsync(InegiTestContext.For(_dir, "inegi_census", file, new InegiCsvOptions(null), maxQuarantine),
             CancellationToken.None);
 
     [Fact]

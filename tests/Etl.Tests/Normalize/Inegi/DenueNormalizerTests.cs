@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using ClusterEtl.Transforms.Connectors.Inegi;
 using ClusterEtl.Tests.Support;
 using ClusterEtl.Transforms.Connectors.Inegi.Denue;
 using ClusterEtl.Transforms.Connectors.Shared;
@@ -47,7 +48,7 @@ public sealed class DenueNormalizerTests : IDisposable
     }
 
     Task<NormalizeResult> Normalize(string file, double maxQuarantine = 0.01) =>
-        new DenueNormalizer().NormalizeAsync(InegiTestContext.For(_dir, "denue", file, new DenueOptions(null), maxQuarantine),
+        new DenueNormalizer().NormalizeAsync(InegiTestContext.For(_dir, "denue", file, new InegiCsvOptions(null), maxQuarantine),
             CancellationToken.None);
 
     List<object?[]> Rows(string columns) =>

@@ -62,9 +62,7 @@ public sealed class CensusNormalizer
         LakeTableWriter<CensusUnit, CensusUnitColumns> writer, QuarantineWriter quarantine, SortedSet<int> years, CancellationToken ct)
     {
         var source = context.Source;
-        var encoding = (source.Options as CensusOptions)?.Encoding is { } name
-            ? TextEncodings.ByName(name)
-            : TextEncodings.Detect(file.Open, TextEncodings.Windows1252);
+        var encoding = (source.Options as InegiCsvOptions ?? new(null)).EncodingOf(file.Open);
         using var csv = CsvDefaults.Open(file.Open, hasHeader: false, encoding);
         Dictionary<string, int>? index = null;
         int[] measures = [];

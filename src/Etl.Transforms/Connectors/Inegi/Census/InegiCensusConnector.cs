@@ -16,11 +16,7 @@ public sealed class InegiCensusConnector : ISourceConnector
     public IReadOnlyList<NormalizedTable> Tables { get; } = [CensusUnitColumns.Table];
     public IReadOnlyList<string> ReferenceFiles { get; } = [MexicoReference.GeoFile]; // state keys are checked against it
 
-    public object? ReadOptions(JsonFields? options, string pipelinesDir)
-    {
-        options?.RejectUnknown("encoding");
-        return new CensusOptions(TextEncodings.FromOption(options)?.Name);
-    }
+    public object? ReadOptions(JsonFields? options, string pipelinesDir) => InegiCsvOptions.Read(options);
 
     public Task<NormalizeResult> NormalizeAsync(NormalizeContext context, CancellationToken ct) =>
         new CensusNormalizer().NormalizeAsync(context, ct);

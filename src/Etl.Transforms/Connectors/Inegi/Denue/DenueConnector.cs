@@ -13,11 +13,7 @@ public sealed class DenueConnector : ISourceConnector
     public IReadOnlyList<NormalizedTable> Tables { get; } = [DenueEstablishmentColumns.Table];
     public IReadOnlyList<string> ReferenceFiles { get; } = [MexicoReference.GeoFile]; // state keys are checked against it
 
-    public object? ReadOptions(JsonFields? options, string pipelinesDir)
-    {
-        options?.RejectUnknown("encoding");
-        return new DenueOptions(TextEncodings.FromOption(options)?.Name);
-    }
+    public object? ReadOptions(JsonFields? options, string pipelinesDir) => InegiCsvOptions.Read(options);
 
     public Task<NormalizeResult> NormalizeAsync(NormalizeContext context, CancellationToken ct) =>
         new DenueNormalizer().NormalizeAsync(context, ct);

@@ -68,9 +68,7 @@ public sealed partial class DenueNormalizer
         LakeTableWriter<DenueEstablishment, DenueEstablishmentColumns> writer, QuarantineWriter quarantine, CancellationToken ct)
     {
         var source = context.Source;
-        var encoding = (source.Options as DenueOptions)?.Encoding is { } forced
-            ? TextEncodings.ByName(forced)
-            : TextEncodings.Detect(file.Open, TextEncodings.Windows1252);
+        var encoding = (source.Options as InegiCsvOptions ?? new(null)).EncodingOf(file.Open);
         using var csv = CsvDefaults.Open(file.Open, hasHeader: true, encoding);
         await csv.ReadHeaderAsync(ct);
         var index = new Dictionary<string, int>();
