@@ -91,9 +91,7 @@ public static class EconomicComplexity
             var gain = new double[P];          // sum_p' M_cp' phi_pp' w_p'
             foreach (var q in rows[c])
             {
-                var row = phi.AsSpan((int)((long)q * P), P);
-                AddScaled(near, row, 1);
-                AddScaled(gain, row, w[q]);
+                AddRow(near, gain, phi.AsSpan((int)((long)q * P), P), w[q]);
             }
             double outlook = 0;
             for (var p = 0; p < P; p++)
@@ -115,17 +113,27 @@ public static class EconomicComplexity
         return new ComplexityResult(C, P, diversity, ubiquity, eci, pci, density, cog, coi) { Proximity = keepProximity ? phi : null };
     }
 
-    static void AddScaled(double[] into, ReadOnlySpan<double> row, double factor)
+    /// <summary>near += row; gain += factor * row (one pass over the row).</summary>
+    static void AddRow(double[] near, double[] gain, ReadOnlySpan<double> row, double factor)
     {
         var i = 0;
-        if (Simd.Vector.IsHardwareAccelerated && row.Length >= Simd.Vector<double>.Count)
+        var n = Simd.Vector<double>.Count;
+        if (Simd.Vector.IsHardwareAccelerated && row.Length >= n)
         {
             var f = new Simd.Vector<double>(factor);
-            var target = into.AsSpan();
-            for (; i <= row.Length - Simd.Vector<double>.Count; i += Simd.Vector<double>.Count)
-                (new Simd.Vector<double>(target[i..]) + new Simd.Vector<double>(row[i..]) * f).CopyTo(target[i..]);
+            Span<double> a = near, b = gain;
+            for (; i <= row.Length - n; i += n)
+            {
+                var r = new Simd.Vector<double>(row[i..]);
+                (new Simd.Vector<double>(a[i..]) + r).CopyTo(a[i..]);
+                (new Simd.Vector<double>(b[i..]) + r * f).CopyTo(b[i..]);
+            }
         }
-        for (; i < row.Length; i++) into[i] += row[i] * factor;
+        for (; i < row.Length; i++)
+        {
+            near[i] += row[i];
+            gain[i] += row[i] * factor;
+        }
     }
 
     /// <summary>ECI per country and PCI per product (NaN where undefined).</summary>
