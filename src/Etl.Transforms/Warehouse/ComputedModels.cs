@@ -3,7 +3,7 @@ namespace ClusterEtl.Transforms.Warehouse;
 /// <summary>The models computed in C# (<see cref="IComputedModel"/>), by the name their config line gives.</summary>
 public static class ComputedModels
 {
-    static readonly Dictionary<string, IComputedModel> ByName = new IComputedModel[] { new EconomicComplexityModel() }
+    static readonly Dictionary<string, IComputedModel> ByName = new IComputedModel[] { new EconomicComplexityModel(), new ProductProximityModel() }
         .ToDictionary(m => m.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;

@@ -47,26 +47,12 @@ public static class EconomicComplexity
 
         var (eci, pci) = Eigenvectors(rows, diversity, ubiquity, C, P);
 
-        // C_pp' = sum_c M_cp M_cp', then phi_pp' = C_pp' / max(k_p, k_p').
-        var phi = new double[(long)P * P];
-        foreach (var row in rows)
-            for (var i = 0; i < row.Length; i++)
-            {
-                var baseI = (long)row[i] * P;
-                for (var j = 0; j < row.Length; j++) phi[baseI + row[j]] += 1;
-            }
+        var phi = Proximity(rows, ubiquity, P);
         var rowSum = new double[P];
         for (var p = 0; p < P; p++)
         {
-            var basep = (long)p * P;
             double s = 0;
-            for (var q = 0; q < P; q++)
-            {
-                var m = Math.Max(ubiquity[p], ubiquity[q]);
-                var v = m == 0 ? 0 : phi[basep + q] / m;
-                phi[basep + q] = v;
-                s += v;
-            }
+            foreach (var v in phi.AsSpan(p * P, P)) s += v;
             rowSum[p] = s;
         }
 
@@ -111,6 +97,43 @@ public static class EconomicComplexity
             coi[c] = outlook;
         });
         return new ComplexityResult(C, P, diversity, ubiquity, eci, pci, density, cog, coi) { Proximity = keepProximity ? phi : null };
+    }
+
+    /// <summary>The proximity phi_pp' = C_pp' / max(k_p, k_p'), C = M^T M, of a presence matrix (row-major P x P).</summary>
+    public static double[] Proximity(bool[] presence, int countries, int products)
+    {
+        var rows = new int[countries][];
+        var ubiquity = new int[products];
+        for (var c = 0; c < countries; c++)
+        {
+            var list = new List<int>();
+            for (var p = 0; p < products; p++)
+                if (presence[c * products + p]) { list.Add(p); ubiquity[p]++; }
+            rows[c] = [.. list];
+        }
+        return Proximity(rows, ubiquity, products);
+    }
+
+    static double[] Proximity(int[][] rows, int[] ubiquity, int P)
+    {
+        // C_pp' = sum_c M_cp M_cp', then phi_pp' = C_pp' / max(k_p, k_p').
+        var phi = new double[(long)P * P];
+        foreach (var row in rows)
+            for (var i = 0; i < row.Length; i++)
+            {
+                var baseI = (long)row[i] * P;
+                for (var j = 0; j < row.Length; j++) phi[baseI + row[j]] += 1;
+            }
+        for (var p = 0; p < P; p++)
+        {
+            var basep = (long)p * P;
+            for (var q = 0; q < P; q++)
+            {
+                var m = Math.Max(ubiquity[p], ubiquity[q]);
+                phi[basep + q] = m == 0 ? 0 : phi[basep + q] / m;
+            }
+        }
+        return phi;
     }
 
     /// <summary>near += row; gain += factor * row (one pass over the row).</summary>

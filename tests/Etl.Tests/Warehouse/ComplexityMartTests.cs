@@ -24,7 +24,7 @@ public sealed class ComplexityMartTests : IDisposable
         _p.Settings("""{ "complexity_rca_threshold": 0.5 }""");
         await _p.RunAsync();
 
-        foreach (var mart in new[] { "country_product_complexity", "country_complexity" })
+        foreach (var mart in new[] { "country_product_complexity", "country_complexity", "product_proximity", "cluster_complexity" })
         {
             var undocumented = Duck.Query(Warehouse, $"""
                 SELECT column_name FROM duckdb_columns()
@@ -61,5 +61,31 @@ public sealed class ComplexityMartTests : IDisposable
         Assert.InRange((double)density[0]!, 0, 1);
         Assert.InRange((double)density[1]!, 0, 1);
         Assert.Equal(0L, density[2]);
+
+        // Proximity: symmetric (a pair kept both ways has one value), in (0, 1], at most 20 neighbours, never the product itself.
+        Assert.Equal(0L, Duck.Scalar(Warehouse, """
+            SELECT count(*) FROM marts.product_proximity AS a JOIN marts.product_proximity AS b
+              ON a.year = b.year AND a.hs_vintage = b.hs_vintage AND a.product_code = b.neighbour_code AND a.neighbour_code = b.product_code
+            WHERE a.proximity <> b.proximity
+            """));
+        Assert.Equal(0L, Duck.Scalar(Warehouse, """
+            SELECT count(*) FROM marts.product_proximity
+            WHERE proximity <= 0 OR proximity > 1 OR neighbour_rank > 20 OR product_code = neighbour_code
+            """));
+
+        // The cluster view: Chile's salmon products with their PCI; options outside the cluster that Chile lacks, at most 10.
+        var salmon = Duck.Query(Warehouse, """
+            SELECT kind, count(*), bool_or(mcp), count(*) FILTER (WHERE pci IS NULL)
+            FROM marts.cluster_complexity WHERE cluster_id = 'chile-salmon' AND year = 2002 GROUP BY kind ORDER BY kind
+            """);
+        Assert.Equal(["cluster product", "nearby option"], salmon.Select(r => (string)r[0]!));
+        Assert.True((bool)salmon[0][2]!);                            // Chile has an RCA in its salmon
+        Assert.InRange(Convert.ToInt64(salmon[1][1]), 1, 10);
+        Assert.False((bool)salmon[1][2]!);                           // options are products it does not have
+        Assert.Equal(0L, Duck.Scalar(Warehouse, """
+            SELECT count(*) FROM marts.cluster_complexity AS o
+            JOIN intermediate.int_cluster_products AS p USING (cluster_id, hs_vintage, product_code)
+            WHERE o.kind = 'nearby option'
+            """));
     }
 }
