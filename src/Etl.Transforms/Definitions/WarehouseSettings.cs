@@ -16,8 +16,11 @@ namespace ClusterEtl.Transforms.Definitions;
 /// <param name="Engine">How much of the machine DuckDB may use (the <c>duckdb</c> object).</param>
 /// <param name="KeepPublishedBuilds">How many published builds (<c>published/&lt;run&gt;/</c>) to keep, the current one included.</param>
 /// <param name="SiteLanguage">Language of the site written with every published build (<c>site/</c>): en or es.</param>
+/// <param name="ComplexityRcaThreshold">RCA at or above which a country is present in a product (M_cp = 1) for economic
+/// complexity (marts.country_product_complexity); 1 as in the Growth Lab's ecomplexity.</param>
 public sealed record WarehouseSettings(double CifFobMargin = 0.08, int DecompositionWindowYears = 5, int PriceBaseYear = 2020,
-    DuckDbSettings? Engine = null, int KeepPublishedBuilds = 3, double QuadrantTolerance = 0.001, string SiteLanguage = "en")
+    DuckDbSettings? Engine = null, int KeepPublishedBuilds = 3, double QuadrantTolerance = 0.001, string SiteLanguage = "en",
+    double ComplexityRcaThreshold = 1)
 {
     /// <summary>The languages the site is written in (its texts are in <c>Site/SiteText</c>).</summary>
     public static readonly IReadOnlyList<string> SiteLanguages = ["en", "es"];
@@ -35,7 +38,7 @@ public sealed record WarehouseSettings(double CifFobMargin = 0.08, int Decomposi
         if (!File.Exists(file)) return new WarehouseSettings();
         var f = JsonFields.Load(file, FileName);
         f.RejectUnknown("cif_fob_margin", "decomposition_window_years", "price_base_year", "duckdb", "keep_published_builds",
-            "quadrant_tolerance", "site_language");
+            "quadrant_tolerance", "site_language", "complexity_rca_threshold");
         var language = f.OptionalString("site_language") ?? "en";
         if (!SiteLanguages.Contains(language))
             throw f.Error("site_language", $"must be one of {string.Join(", ", SiteLanguages)}, not '{language}'");
@@ -47,7 +50,8 @@ public sealed record WarehouseSettings(double CifFobMargin = 0.08, int Decomposi
             f.Object("duckdb", required: false) is { } engine ? DuckDbSettings.Read(engine) : null,
             (int)(f.OptionalNumber("keep_published_builds", 1, 100) ?? d.KeepPublishedBuilds),
             f.OptionalNumber("quadrant_tolerance", 0, 1) ?? d.QuadrantTolerance,
-            language);
+            language,
+            f.OptionalNumber("complexity_rca_threshold", 0, 1000) ?? d.ComplexityRcaThreshold);
     }
 
     /// <summary>Name, value (as SQL literal text) and description of each setting.</summary>
@@ -62,5 +66,7 @@ public sealed record WarehouseSettings(double CifFobMargin = 0.08, int Decomposi
         ("quadrant_tolerance", QuadrantTolerance.ToString("R", CultureInfo.InvariantCulture),
             "Relative change of market share or relative unit value at or below which the Kaplinsky-Readman quadrant of " +
             "marts.cluster_export_decomposition counts it as no change ('within tolerance')."),
+        ("complexity_rca_threshold", ComplexityRcaThreshold.ToString("R", CultureInfo.InvariantCulture),
+            "RCA at or above which a country counts as an exporter of a product (M_cp = 1) in marts.country_product_complexity."),
     ];
 }

@@ -10,7 +10,8 @@ namespace ClusterEtl.Transforms.Export;
 /// One cluster's data as an Excel workbook (<c>export ID --xlsx FILE</c>), written with MiniExcel: a first sheet
 /// <c>about</c> explaining the cluster, every mart, every column (type, unit, description: the <c>COMMENT ON</c> text)
 /// and the sources with their extracts, then a sheet per mart with the cluster's rows (for <c>country_product_rca</c>, its
-/// country's rows of the cluster's HS6 products; for <c>region_activity</c>, the rows of its regions and SCIAN codes).
+/// country's rows of the cluster's HS6 products, and so for <c>country_product_complexity</c>; for <c>country_complexity</c> its
+/// country's rows; for <c>region_activity</c>, the rows of its regions and SCIAN codes).
 /// </summary>
 public static class ClusterWorkbook
 {
@@ -21,6 +22,11 @@ public static class ClusterWorkbook
             country_iso3 = (SELECT country_iso3 FROM ref.clusters WHERE cluster_id = $1)
             AND product_code IN (SELECT product_code FROM intermediate.int_cluster_products WHERE cluster_id = $1)
             """,
+        ["country_product_complexity"] = """
+            country_key = (SELECT country_iso3 FROM ref.clusters WHERE cluster_id = $1)
+            AND product_code IN (SELECT product_code FROM intermediate.int_cluster_products WHERE cluster_id = $1)
+            """,
+        ["country_complexity"] = "country_key = (SELECT country_iso3 FROM ref.clusters WHERE cluster_id = $1)",
         ["region_activity"] = """
             EXISTS (SELECT 1 FROM ref.cluster_scian AS s WHERE s.cluster_id = $1 AND scian_code LIKE s.scian_code || '%')
             AND EXISTS (SELECT 1 FROM ref.cluster_regions AS g WHERE g.cluster_id = $1 AND municipality_key LIKE g.inegi_key || '%')

@@ -42,7 +42,11 @@ public static class ModelCompiler
                 var create = model.Config.Materialized == Materialization.View
                     ? $"CREATE VIEW {model.QualifiedName} AS {model.Query}"
                     : $"CREATE TABLE {model.QualifiedName} AS SELECT * FROM ({model.Query}) AS q LIMIT 0";
-                if (!Try(problems, Display(project, model.File), () => c.Execute(create)) ||
+                // A computed model: its input query must bind, and its table has the computation's columns.
+                var input = model.Config.Computed is { } computed ? $"EXPLAIN {model.Query}" : null;
+                if (input is not null) create = ComputedModels.CreateTable(ComputedModels.Find(model.Config.Computed!)!, model.QualifiedName);
+                if ((input is not null && !Try(problems, Display(project, model.File), () => c.Rows(input))) ||
+                    !Try(problems, Display(project, model.File), () => c.Execute(create)) ||
                     !model.Documentation.All(statement => Try(problems, Display(project, model.File), () => c.Execute(statement))))
                     failed.Add(model.QualifiedName);
             }

@@ -17,7 +17,9 @@ namespace ClusterEtl.Transforms.Warehouse;
 /// </param>
 /// <param name="LookbackYears">How many years back a year's rows read (growth 1, 5-year CAGR 5, ...).</param>
 /// <param name="LookbackSetting">The warehouse setting giving the lookback instead of a number (decomposition_window_years).</param>
-public sealed partial record ModelConfig(Materialization Materialized, string? PartitionBy, int LookbackYears, string? LookbackSetting)
+/// <param name="Computed">The C# computation that writes the table (<see cref="IComputedModel"/>); the query is then its input.</param>
+public sealed partial record ModelConfig(Materialization Materialized, string? PartitionBy, int LookbackYears, string? LookbackSetting,
+    string? Computed = null)
 {
     public static readonly ModelConfig Default = new(Materialization.Table, null, 0, null);
 
@@ -29,7 +31,8 @@ public sealed partial record ModelConfig(Materialization Materialized, string? P
 
     /// <summary>Text that changes whenever the config does (part of the model's hash).</summary>
     public override string ToString() =>
-        $"materialized={Materialized.ToString().ToLowerInvariant()}, partition_by={PartitionBy ?? "-"}, lookback_years={LookbackSetting ?? LookbackYears.ToString(CultureInfo.InvariantCulture)}";
+        $"materialized={Materialized.ToString().ToLowerInvariant()}, partition_by={PartitionBy ?? "-"}, lookback_years={LookbackSetting ?? LookbackYears.ToString(CultureInfo.InvariantCulture)}" +
+        (Computed is null ? "" : $", computed={Computed}:{ComputedModels.Find(Computed)?.Version}");
 
     /// <summary>Reads the <c>-- config:</c> lines of a model file (none: a table rebuilt whole).</summary>
     public static ModelConfig Parse(string sql, string file)
@@ -48,13 +51,17 @@ public sealed partial record ModelConfig(Materialization Materialized, string? P
                 "lookback_years" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) =>
                     config with { LookbackYears = n },
                 "lookback_years" when Identifier().IsMatch(value) => config with { LookbackSetting = value },
+                "computed" when ComputedModels.Find(value) is not null => config with { Computed = value },
                 _ => throw new PipelineException("transform", $"config entry '{part}' is not understood",
-                    "Use -- config: materialized=table|view, partition_by=<year column>, lookback_years=<n or setting name>.", file: file),
+                    "Use -- config: materialized=table|view, partition_by=<year column>, lookback_years=<n or setting name>, " +
+                    $"computed=<{string.Join("|", ComputedModels.Names)}>.", file: file),
             };
         }
         if (config.PartitionBy is null && (config.LookbackYears != 0 || config.LookbackSetting is not null))
             throw new PipelineException("transform", "lookback_years needs partition_by",
                 "Add partition_by=<year column> or remove lookback_years.", file: file);
+        if (config.Computed is not null && config.Materialized == Materialization.View)
+            throw new PipelineException("transform", "a computed model is a table", "Remove materialized=view.", file: file);
         return config;
     }
 

@@ -106,7 +106,9 @@ public sealed class ModelRunner(DuckDBConnection c, IReadOnlyDictionary<string, 
     {
         var next = $"{model.Layer}.{DuckDb.Identifier(model.Name + "__next")}";
         Execute(model, $"DROP TABLE IF EXISTS {next}");
-        if (YearsOf(model) is { Count: > 0 } years)
+        if (model.Config.Computed is { } computed)
+            ComputeInto(model, ComputedModels.Find(computed)!, next, null);
+        else if (YearsOf(model) is { Count: > 0 } years)
         {
             var column = DuckDb.Identifier(model.Config.PartitionBy!);
             Execute(model, $"CREATE TABLE {next} AS SELECT * FROM ({model.Query}) AS q WHERE q.{column} = {years[0]}");
@@ -133,10 +135,44 @@ public sealed class ModelRunner(DuckDBConnection c, IReadOnlyDictionary<string, 
         var inYears = $"{column} IN ({string.Join(", ", years)})";
         var before = Fingerprints(model, Name(model), inYears);
         Execute(model, $"DELETE FROM {Name(model)} WHERE {inYears}");
+        if (model.Config.Computed is { } computed)
+        {
+            ComputeInto(model, ComputedModels.Find(computed)!, Name(model), years);
+            return Compare(model, before, Fingerprints(model, Name(model), inYears));
+        }
         // A model over the lake, a year at a time (see YearsOf); others in one statement.
         foreach (var batch in YearsOf(model) is null ? [years.ToList()] : years.Select(y => new List<int> { y }))
             Execute(model, $"INSERT INTO {Name(model)} SELECT * FROM ({model.Query}) AS q WHERE q.{column} IN ({string.Join(", ", batch)})");
         return Compare(model, before, Fingerprints(model, Name(model), inYears));
+    }
+
+    /// <summary>
+    /// A computed model (<see cref="IComputedModel"/>) into <paramref name="table"/> (created when it does not exist): of a
+    /// year-partitioned model, one call per year of its input (or of <paramref name="years"/>), else one call.
+    /// </summary>
+    void ComputeInto(SqlModel model, IComputedModel computed, string table, IReadOnlySet<int>? years)
+    {
+        var dot = table.IndexOf('.');
+        var (schema, name) = (table[..dot], table[(dot + 1)..].Trim('"').Replace("\"\"", "\""));
+        if (years is null) Execute(model, ComputedModels.CreateTable(computed, table));
+        try
+        {
+            if (model.Config.PartitionBy is not { } partition)
+            {
+                computed.Compute(c, model.Query, schema, name);
+                return;
+            }
+            var column = DuckDb.Identifier(partition);
+            var todo = years?.Order().ToList() ?? c.Rows($"SELECT DISTINCT q.{column} FROM ({model.Query}) AS q WHERE q.{column} IS NOT NULL ORDER BY 1")
+                .Select(r => Convert.ToInt32(r[0])).ToList();
+            foreach (var year in todo)
+                computed.Compute(c, $"SELECT * FROM ({model.Query}) AS q WHERE q.{column} = {year}", schema, name);
+        }
+        catch (DuckDBException e)
+        {
+            throw new PipelineException("transform", e.Message.ReplaceLineEndings(" "),
+                "Fix the input query of this computed model (nothing was published; the last good warehouse is unchanged).", file: model.File, inner: e);
+        }
     }
 
     /// <summary>Row count and a sum of row hashes, per partition (or for the whole table): equal means same content.</summary>

@@ -22,8 +22,10 @@ public sealed class ClusterWorkbookTests : IDisposable
 
         var sheets = MiniExcel.GetSheetNames(file);
         Assert.Equal("about", sheets[0]);
-        Assert.Equal(["cluster_concentration", "cluster_coverage", "cluster_destinations", "cluster_export_decomposition", "cluster_exports",
-            "cluster_prices", "country_product_rca", "region_activity"], sheets.Skip(1).Order(StringComparer.Ordinal));
+        // product_proximity has no rows of its own for a cluster (its nearest products are in cluster_complexity): no sheet.
+        Assert.Equal(["cluster_complexity", "cluster_concentration", "cluster_coverage", "cluster_destinations", "cluster_export_decomposition",
+            "cluster_exports", "cluster_prices", "country_complexity", "country_product_complexity", "country_product_rca", "region_activity"],
+            sheets.Skip(1).Order(StringComparer.Ordinal));
         var warehouse = p.Layout.WarehouseFile;
 
         // The sample's Chilean salmon: 4 years of exports (1999-2002), the mart's values as numbers.

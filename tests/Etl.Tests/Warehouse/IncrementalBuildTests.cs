@@ -54,6 +54,8 @@ public sealed class IncrementalBuildTests : IDisposable
         Assert.Equal(("2004", "none"), build["intermediate.int_trade_products"]);     // the same product codes
         Assert.Equal(("none", "none"), build["intermediate.int_cluster_products"]);   // so the clusters' codes stand
         Assert.Equal(("view", "2004"), build["marts.country_product_rca"]);   // a view over the sums: nothing stored to recompute
+        // Economic complexity, computed in C# year by year: 2004 alone.
+        Assert.Equal(("2004", "2004"), build["marts.country_product_complexity"]);
         // cluster_exports reads five years back (growth, CAGR): 2004 changes the rows of 2004 to 2009; only 2004 exists.
         Assert.Equal(("2004, 2005, 2006, 2007, 2008, 2009", "2004"), build["marts.cluster_exports"]);
         // Untouched by trade: the DENUE and FAO models are not recomputed at all.
