@@ -35,21 +35,29 @@ public static class BenchCommand
         var e2e = CommonOptions.OptionalNumber("--e2e", 1, 100, "YEARS", "The whole pipeline on this many generated years of --rows rows");
         var chaos = CommonOptions.OptionalNumber("--chaos", 1, 100_000, "TRIALS",
             "Random trials of runs killed at any point or given damaged input, each followed by a run that must recover");
+        var complexity = new Option<bool>("--complexity")
+        {
+            Description = $"One BACI-sized year ({ComplexityBench.Countries} countries x {ComplexityBench.Products:N0} products) through the economic complexity and product proximity models",
+        };
         var data = CommonOptions.DataDir();
         var pipelines = CommonOptions.Pipelines();
         var sql = CommonOptions.Sql();
         var command = new Command("bench", "Normalize a generated BACI year of --rows rows and compare with DuckDB's own CSV-to-Parquet " +
-                                           "(rows/s, peak RSS, ratio); --e2e N: the whole pipeline at scale; --chaos N: recovery from faults. " +
+                                           "(rows/s, peak RSS, ratio); --e2e N: the whole pipeline at scale; --chaos N: recovery from faults; " +
+                                           "--complexity: a year of economic complexity. " +
                                            "Files go under --data-dir.")
         {
-            rows, threads, e2e, chaos, data, pipelines, sql,
+            rows, threads, e2e, chaos, complexity, data, pipelines, sql,
         };
         command.Validators.Add(r =>
         {
-            if (r.GetResult(e2e) is not null && r.GetResult(chaos) is not null) r.AddError("bench takes --e2e or --chaos, not both");
+            var modes = new[] { r.GetResult(e2e) is not null, r.GetResult(chaos) is not null, r.GetResult(complexity) is not null }.Count(m => m);
+            if (modes > 1) r.AddError("bench takes one of --e2e, --chaos and --complexity");
         });
         command.SetAction(async (p, ct) =>
         {
+            if (p.GetValue(complexity))
+                return ComplexityBench.Run(Console.Out);
             if (p.GetValue(chaos) is { } trials)
                 return await ChaosBench.RunAsync(trials, p.GetValue(data)!, p.GetValue(pipelines)!, p.GetValue(sql)!, Console.Out, ct);
             if (p.GetValue(e2e) is { } years)

@@ -42,6 +42,7 @@ public sealed class CommandLineTests : IDisposable
         "error: --years 2001-1999 is reversed: write the first year first (1999-2001) (see `backfill --help`)")]
     [InlineData(new[] { "backfill", "baci_hs92_sampel", "--years", "1999-2001" },
         "error: unknown source 'baci_hs92_sampel' (closest: baci_hs92_sample, inegi_bie_sample, faostat_pp_sample)")]
+    [InlineData(new[] { "bench", "--e2e", "2", "--complexity" }, "error: bench takes one of --e2e, --chaos and --complexity (see `bench --help`)")]
     public async Task A_bad_command_line_is_one_line_with_the_closest_option_and_exit_2(string[] args, string line)
     {
         var r = await CliRunner.RunAsync(Repo.Root, [.. args, "--data-dir", _dir.Combine("data")]);
