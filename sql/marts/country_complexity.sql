@@ -20,7 +20,7 @@ COMMENT ON COLUMN marts.country_complexity.hs_vintage IS 'HS vintage of the coun
 COMMENT ON COLUMN marts.country_complexity.country_iso3 IS 'Exporter ISO3; NULL for groupings without one (see country_key).';
 COMMENT ON COLUMN marts.country_complexity.country_key IS 'Exporter as aggregated: ISO3, or <KIND>:<code> for groupings.';
 COMMENT ON COLUMN marts.country_complexity.diversity IS 'Diversity k_c: the HS6 products the exporter has an RCA >= complexity_rca_threshold in.';
-COMMENT ON COLUMN marts.country_complexity.eci IS 'Economic Complexity Index (eigenvector method, standardised: mean 0 and population sd 1 over the exporters with diversity > 0 of the year and vintage, positively correlated with diversity); NULL when diversity is 0.';
-COMMENT ON COLUMN marts.country_complexity.coi IS 'Complexity Outlook Index COI_c = sum_p (1 - M_cp) density_cp PCI_p.';
+COMMENT ON COLUMN marts.country_complexity.eci IS 'Economic Complexity Index (ecomplexity''s eigenvector method and normalisation: mean 0 and sd 1 over the country x product rows of marts.country_product_complexity, positively correlated with diversity); NULL when diversity is 0.';
+COMMENT ON COLUMN marts.country_complexity.coi IS 'Complexity Outlook Index: sum_p (1 - M_cp) density_cp kp_p, standardised like ECI (ecomplexity).';
 COMMENT ON COLUMN marts.country_complexity.eci_rank IS 'Rank of the exporter by ECI in the year and vintage (1 = most complex; exporters without ECI last).';
 COMMENT ON COLUMN marts.country_complexity.exported_products IS 'HS6 products the exporter exported at all (any value) in the year and vintage.';

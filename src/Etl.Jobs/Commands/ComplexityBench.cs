@@ -53,7 +53,7 @@ public static class ComplexityBench
         (seconds, _) = Measure(() => EconomicComplexity.Compute(matrix.Presence, matrix.Countries.Length, matrix.Products.Length));
         output.WriteLine($"of which the algebra alone (EconomicComplexity.Compute on the matrix in memory): {seconds:N2} s");
         output.WriteLine($"check: ECI mean {c.Scalar<double>("SELECT round(avg(eci), 6) FROM (SELECT DISTINCT country_key, eci FROM complexity)")}, " +
-                         $"population sd {c.Scalar<double>("SELECT round(stddev_pop(eci), 6) FROM (SELECT DISTINCT country_key, eci FROM complexity)")}, " +
+                         $"sd over the country x product rows {c.Scalar<double>("SELECT round(stddev_samp(eci), 6) FROM complexity")}, " +
                          $"correlation with diversity {c.Scalar<double>("SELECT round(corr(eci, diversity), 3) FROM (SELECT DISTINCT country_key, eci, diversity FROM complexity)")}");
         return 0;
     }

@@ -11,4 +11,10 @@ public sealed record ComplexityResult(int Countries, int Products, int[] Diversi
 {
     /// <summary>phi_pp' of the matrix, when asked for (tests; the build never keeps the P x P matrix).</summary>
     public double[]? Proximity { get; init; }
+
+    /// <summary>Mean of the raw country eigenvector kc over the long data: ECI = (kc - mean) / sd, PCI = (kp - mean) / sd.</summary>
+    public double KcMean { get; init; } = double.NaN;
+
+    /// <summary>Standard deviation (n - 1) of kc over the long data (NaN when ECI is undefined).</summary>
+    public double KcSd { get; init; } = double.NaN;
 }

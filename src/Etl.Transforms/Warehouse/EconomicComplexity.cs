@@ -4,23 +4,21 @@ using MathNet.Numerics.LinearAlgebra;
 namespace ClusterEtl.Transforms.Warehouse;
 
 /// <summary>
-/// Economic complexity of a country x product presence matrix M (M_cp = 1 when RCA_cp >= threshold), with the
-/// definitions of the Harvard Growth Lab's <c>ecomplexity</c> (Stata and py-ecomplexity; Hausmann, Hidalgo et al.,
+/// Economic complexity of a country x product presence matrix M (M_cp = 1 when RCA_cp >= threshold), with the values of the
+/// Harvard Growth Lab's <c>ecomplexity</c> (Stata, checked against its output in the tests; Hausmann, Hidalgo et al.,
 /// The Atlas of Economic Complexity; see docs/indicators.md, "Economic complexity"):
 /// <list type="bullet">
 /// <item>diversity k_c = sum_p M_cp, ubiquity k_p = sum_c M_cp;</item>
-/// <item>ECI: the eigenvector of the second largest eigenvalue of M~ = D^-1 M U^-1 M^T (D = diag(k_c), U = diag(k_p)), found
-/// as D^-1/2 v for the eigenvector v of the symmetric matrix D^-1/2 M U^-1 M^T D^-1/2 (same eigenvalues), over the
-/// countries with diversity > 0; its sign makes it correlate positively with diversity; standardised to mean 0 and
-/// (population) standard deviation 1;</item>
-/// <item>PCI: U^-1 M^T x for that (signed) country eigenvector x, which is the eigenvector of the product matrix
-/// U^-1 M^T D^-1 M for the same eigenvalue (so its sign follows ECI: a product's PCI grows with the ECI of the countries
-/// that export it), standardised over the products with ubiquity > 0;</item>
-/// <item>proximity phi_pp' = C_pp' / max(k_p, k_p'), C = M^T M (the minimum of the two conditional probabilities; phi_pp = 1);</item>
+/// <item>ECI and PCI as ecomplexity's <c>ecipci</c>: kp, the eigenvector of the product matrix U^-1 M^T D^-1 M for its second
+/// largest eigenvalue, and kc = D^-1 M kp (found through the symmetric D^-1/2 M U^-1 M^T D^-1/2, over the countries with
+/// diversity > 0), signed so that kc correlates positively with diversity; ECI = (kc - mean) / sd and PCI = (kp - mean) / sd
+/// with the mean and sd (n - 1) of kc over the long data (each country once per product), as ecomplexity.ado;</item>
+/// <item>proximity phi_pp' = C_pp' / max(k_p, k_p'), C = M^T M (the minimum of the two conditional probabilities), phi_pp = 0
+/// (Stata's proxdiscrete: min(P1, P2) - I);</item>
 /// <item>density_cp = sum_p' M_cp' phi_pp' / sum_p' phi_pp';</item>
-/// <item>COI_c = sum_p (1 - M_cp) density_cp PCI_p;</item>
-/// <item>COG_cp = (1 - M_cp) sum_p' (1 - M_cp') phi_pp' PCI_p' / sum_p'' phi_p'p'' (ecomplexity's
-/// <c>cog = (1 :- M):*((1 :- M) * (proximity :* ((kp1d:/(proximity*J(Npx,1,1)))*J(1,Npx,1))))</c>).</item>
+/// <item>COI_c = sum_p (1 - M_cp) density_cp kp_p, standardised over the long data;</item>
+/// <item>COG_cp = (1 - M_cp) sum_p' (1 - M_cp') phi_pp' kp_p' / sum_p'' phi_p'p'', divided by the sd of kc (ecomplexity's
+/// <c>cog = (1 :- M):*((1 :- M) * (proximity :* ((kp1d:/(proximity*J(Npx,1,1)))*J(1,Npx,1))))</c>, then <c>cog/r(sd)</c>).</item>
 /// </list>
 /// The proximity matrix is dense (P x P doubles: 200 MB for 5,000 products) and lives only during the call; density and
 /// COG are sums of its rows over each country's products (2 x sum_c k_c x P multiply-adds).
@@ -45,7 +43,13 @@ public static class EconomicComplexity
             diversity[c] = list.Count;
         }
 
-        var (eci, pci) = Eigenvectors(rows, diversity, ubiquity, C, P);
+        var (kc, kp) = Eigenvectors(rows, diversity, ubiquity, C, P);
+        // Normalised as ecomplexity.ado does it: by the mean and standard deviation of kc over the long data (each country's
+        // value once per product of the matrix; sd with n - 1), ECI and PCI alike, so that ECI is the mean PCI of the
+        // country's products; COG is divided by the same sd.
+        var (mean, sd) = LongMeanSd(kc, P);
+        var eci = kc.Select(v => (v - mean) / sd).ToArray();
+        var pci = kp.Select(v => (v - mean) / sd).ToArray();
 
         var phi = Proximity(rows, ubiquity, P);
         var rowSum = new double[P];
@@ -56,9 +60,9 @@ public static class EconomicComplexity
             rowSum[p] = s;
         }
 
-        // w_p' = PCI_p' / sum_p'' phi_p'p''; g = phi w (the COG sum before taking out the products the country has).
+        // w_p' = (kp_p' / sd) / sum_p'' phi_p'p''; g = phi w (the COG sum before taking out the products the country has).
         var w = new double[P];
-        for (var p = 0; p < P; p++) w[p] = rowSum[p] > 0 && !double.IsNaN(pci[p]) ? pci[p] / rowSum[p] : 0;
+        for (var p = 0; p < P; p++) w[p] = rowSum[p] > 0 && !double.IsNaN(kp[p]) && !double.IsNaN(sd) ? kp[p] / sd / rowSum[p] : 0;
         var g = new double[P];
         for (var p = 0; p < P; p++)
         {
@@ -70,7 +74,7 @@ public static class EconomicComplexity
 
         var density = new double[(long)C * P];
         var cog = new double[(long)C * P];
-        var coi = new double[C];
+        var outlook = new double[C];
         Parallel.For(0, C, c =>
         {
             var near = new double[P];          // sum_p' M_cp' phi_pp'
@@ -79,7 +83,7 @@ public static class EconomicComplexity
             {
                 AddRow(near, gain, phi.AsSpan((int)((long)q * P), P), w[q]);
             }
-            double outlook = 0;
+            double o = 0;
             for (var p = 0; p < P; p++)
             {
                 var i = (long)c * P + p;
@@ -91,12 +95,32 @@ public static class EconomicComplexity
                     continue;
                 }
                 density[i] = near[p] / rowSum[p];
-                cog[i] = absent ? g[p] - gain[p] : 0;
-                if (absent && !double.IsNaN(pci[p])) outlook += density[i] * pci[p];
+                cog[i] = !absent ? 0 : double.IsNaN(sd) ? double.NaN : g[p] - gain[p];
+                if (absent && !double.IsNaN(kp[p])) o += density[i] * kp[p];
             }
-            coi[c] = outlook;
+            outlook[c] = o;
         });
-        return new ComplexityResult(C, P, diversity, ubiquity, eci, pci, density, cog, coi) { Proximity = keepProximity ? phi : null };
+        // COI: sum_p (1 - M_cp) density_cp kp_p, standardised over the long data like ECI.
+        var (coiMean, coiSd) = double.IsNaN(sd) ? (double.NaN, double.NaN) : LongMeanSd(outlook, P);
+        var coi = outlook.Select(v => (v - coiMean) / coiSd).ToArray();
+        return new ComplexityResult(C, P, diversity, ubiquity, eci, pci, density, cog, coi)
+        {
+            Proximity = keepProximity ? phi : null, KcMean = mean, KcSd = sd,
+        };
+    }
+
+    /// <summary>
+    /// Mean and standard deviation (n - 1) of <paramref name="v"/> over the long data, where each value stands for
+    /// <paramref name="products"/> rows (Stata's <c>sum</c> on the country x product data); NaN values are left out. Both are
+    /// NaN when fewer than two values are defined or the sd is 0.
+    /// </summary>
+    static (double Mean, double Sd) LongMeanSd(double[] v, int products)
+    {
+        var defined = v.Where(x => !double.IsNaN(x)).ToArray();
+        if (defined.Length < 2) return (double.NaN, double.NaN);
+        var mean = defined.Average();
+        var sd = Math.Sqrt(defined.Sum(x => (x - mean) * (x - mean)) * products / ((double)defined.Length * products - 1));
+        return sd > 1e-12 * Math.Max(1, Math.Abs(mean)) ? (mean, sd) : (double.NaN, double.NaN);
     }
 
     /// <summary>The proximity phi_pp' = C_pp' / max(k_p, k_p'), C = M^T M, of a presence matrix (row-major P x P).</summary>
@@ -130,7 +154,7 @@ public static class EconomicComplexity
             for (var q = 0; q < P; q++)
             {
                 var m = Math.Max(ubiquity[p], ubiquity[q]);
-                phi[basep + q] = m == 0 ? 0 : phi[basep + q] / m;
+                phi[basep + q] = m == 0 || p == q ? 0 : phi[basep + q] / m;
             }
         }
         return phi;
@@ -159,16 +183,24 @@ public static class EconomicComplexity
         }
     }
 
-    /// <summary>ECI per country and PCI per product (NaN where undefined).</summary>
-    static (double[] Eci, double[] Pci) Eigenvectors(int[][] rows, int[] diversity, int[] ubiquity, int C, int P)
+    /// <summary>
+    /// The raw eigenvectors of ecomplexity's <c>ecipci</c>: kp, of the product matrix U^-1 M^T D^-1 M for its second
+    /// largest eigenvalue lambda, and kc = D^-1 M kp (each country's mean kp over its products), signed so that kc
+    /// correlates positively with diversity; NaN where undefined (a country with diversity 0, a product with ubiquity 0,
+    /// or all of them when fewer than two countries or products have any presence).
+    /// </summary>
+    static (double[] Kc, double[] Kp) Eigenvectors(int[][] rows, int[] diversity, int[] ubiquity, int C, int P)
     {
-        var eci = Enumerable.Repeat(double.NaN, C).ToArray();
-        var pci = Enumerable.Repeat(double.NaN, P).ToArray();
+        var kc = Enumerable.Repeat(double.NaN, C).ToArray();
+        var kp = Enumerable.Repeat(double.NaN, P).ToArray();
         var active = Enumerable.Range(0, C).Where(c => diversity[c] > 0).ToArray();
         var n = active.Length;
-        if (n < 2 || ubiquity.Count(k => k > 0) < 2) return (eci, pci);
+        if (n < 2 || ubiquity.Count(k => k > 0) < 2) return (kc, kp);
 
-        // S_ab = sum_p M_ap M_bp / k_p / sqrt(k_a k_b), over the active countries a, b: symmetric, the eigenvalues of M~.
+        // S_ab = sum_p M_ap M_bp / k_p / sqrt(k_a k_b), over the active countries a, b: symmetric, with the eigenvalues of
+        // D^-1 M U^-1 M^T (those of the product matrix too, which has only zeros besides). For its eigenvector v,
+        // x = D^-1/2 v is the country eigenvector and y = U^-1 M^T x the product one, with D^-1 M y = lambda x:
+        // so kp = y and kc = lambda x.
         var exporters = new List<int>[P];
         for (var a = 0; a < n; a++)
             foreach (var p in rows[active[a]]) (exporters[p] ??= []).Add(a);
@@ -187,40 +219,20 @@ public static class EconomicComplexity
 
         var evd = s.Evd(Symmetricity.Symmetric);
         var order = Enumerable.Range(0, n).OrderByDescending(i => evd.EigenValues[i].Real).ToArray();
+        var lambda = evd.EigenValues[order[1]].Real;
+        if (!(lambda > 1e-12)) return (kc, kp);
         var v = evd.EigenVectors.Column(order[1]);
         var x = new double[n];
         for (var a = 0; a < n; a++) x[a] = v[a] / Math.Sqrt(diversity[active[a]]);
 
-        // Sign: ECI correlates positively with diversity.
+        // Sign: kc correlates positively with diversity.
         if (Correlation(x, active.Select(c => (double)diversity[c]).ToArray()) < 0)
             for (var a = 0; a < n; a++) x[a] = -x[a];
 
-        // The product eigenvector for the same eigenvalue: y_p = (1 / k_p) sum_c M_cp x_c.
-        var y = new double[P];
-        var productActive = new List<int>();
         for (var p = 0; p < P; p++)
-        {
-            if (exporters[p] is not { } list) continue;
-            y[p] = list.Sum(a => x[a]) / list.Count;
-            productActive.Add(p);
-        }
-
-        var ex = Standardise(x);
-        if (ex is null) return (eci, pci);
-        for (var a = 0; a < n; a++) eci[active[a]] = ex[a];
-        var py = Standardise(productActive.Select(p => y[p]).ToArray());
-        if (py is not null)
-            for (var i = 0; i < productActive.Count; i++) pci[productActive[i]] = py[i];
-        return (eci, pci);
-    }
-
-    /// <summary>(v - mean) / sd with the population standard deviation; null when sd is 0.</summary>
-    static double[]? Standardise(double[] v)
-    {
-        var mean = v.Average();
-        var sd = Math.Sqrt(v.Sum(a => (a - mean) * (a - mean)) / v.Length);
-        if (!(sd > 1e-12 * Math.Max(1, Math.Abs(mean)))) return null;
-        return v.Select(a => (a - mean) / sd).ToArray();
+            if (exporters[p] is { } list) kp[p] = list.Sum(a => x[a]) / list.Count;
+        for (var a = 0; a < n; a++) kc[active[a]] = lambda * x[a];
+        return (kc, kp);
     }
 
     static double Correlation(double[] a, double[] b)

@@ -16,7 +16,7 @@ public sealed class EconomicComplexityModel : IComputedModel
 
     public string Name => "economic_complexity";
 
-    public string Version => "1";
+    public string Version => "2";   // 2: the values of Stata ecomplexity (phi_pp = 0, its normalisation)
 
     public IReadOnlyList<(string Name, string Type)> Columns =>
     [

@@ -46,9 +46,11 @@ public sealed class ComplexityMartTests : IDisposable
             """);
         Assert.All(rectangle, r => Assert.True((bool)r[1]!, $"year {r[0]}"));
 
+        // ECI: mean 0 and sd 1 over the long data (country x product rows, sd with n - 1: ecomplexity's normalisation),
+        // correlated with diversity; the mean PCI of a country's products with mcp is its ECI (one scale for both).
         var years = Duck.Query(Warehouse, """
-            SELECT year, avg(eci), stddev_pop(eci), corr(eci, diversity), count(*)
-            FROM marts.country_complexity WHERE eci IS NOT NULL GROUP BY year ORDER BY year
+            SELECT year, avg(eci), stddev_samp(eci), corr(eci, diversity), count(*)
+            FROM marts.country_product_complexity WHERE eci IS NOT NULL GROUP BY year ORDER BY year
             """);
         Assert.Equal(4, years.Count);
         foreach (var y in years)
@@ -57,6 +59,12 @@ public sealed class ComplexityMartTests : IDisposable
             Assert.Equal(1, (double)y[2]!, 1e-9);
             Assert.True((double)y[3]! > 0, $"year {y[0]}: ECI falls with diversity");
         }
+        Assert.Equal(0L, Duck.Scalar(Warehouse, """
+            SELECT count(*) FROM (
+                SELECT year, country_key, any_value(eci) AS eci, avg(pci) FILTER (WHERE mcp) AS mean_pci
+                FROM marts.country_product_complexity WHERE eci IS NOT NULL GROUP BY ALL)
+            WHERE abs(eci - mean_pci) > 1e-9
+            """));
         var density = Duck.Query(Warehouse, "SELECT min(density), max(density), count(*) FILTER (WHERE mcp AND cog <> 0) FROM marts.country_product_complexity")[0];
         Assert.InRange((double)density[0]!, 0, 1);
         Assert.InRange((double)density[1]!, 0, 1);
