@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClusterEtl.Tests.Support;
 
 namespace ClusterEtl.Tests.Warehouse;
@@ -13,16 +12,6 @@ public sealed class MexicoSubnationalTests : IDisposable
     readonly TempDir _dir = new();
 
     public void Dispose() => _dir.Dispose();
-
-    static string Cell(object? v) => v switch
-    {
-        null or DBNull => "NULL",
-        double d => Math.Round(d, 9).ToString(CultureInfo.InvariantCulture),
-        decimal m => Math.Round((double)m, 9).ToString(CultureInfo.InvariantCulture),
-        _ => Convert.ToString(v, CultureInfo.InvariantCulture)!,
-    };
-
-    static List<string> Rows(string db, string sql) => Duck.Query(db, sql).Select(r => string.Join("|", r.Select(Cell))).ToList();
 
     /// <summary>
     /// Puebla furniture (mexico-furniture: SCIAN 3371 in state 21) in the 2019 census and a 2024 DENUE snapshot, and a
@@ -75,7 +64,7 @@ public sealed class MexicoSubnationalTests : IDisposable
             "municipality|21140|196|NULL|4.9|0.049|0.049",
             // The state: LQ (800 / 10,000) / 0.04 = 2; share 800 / 4,000 = 0.2; production 80 / 400 = 0.2.
             "state|NULL|800|NULL|2|0.2|0.2",
-        ], Rows(db, """
+        ], Duck.Rows(db, """
             SELECT area_level, municipality_key, employment, suppressed_reason, location_quotient,
                    share_of_national_employment, share_of_national_production
             FROM marts.region_census_activity WHERE year = 2019 ORDER BY area_level, municipality_key
@@ -111,7 +100,7 @@ public sealed class MexicoSubnationalTests : IDisposable
             "2024|21114|1|census|500|NULL|2.5|0.125|178|1.844715099|0.429433052",
             "2024|21119|4|denue_mid|NULL|confidential|NULL|NULL|40.5|1.927623643|0.097708082",
             "2024|21140|3|census|196|NULL|4.9|0.049|NULL|NULL|NULL",
-        ], Rows(db, """
+        ], Duck.Rows(db, """
             SELECT year, municipality_key, rank, rank_basis, census_employment, census_employment_null_reason,
                    census_location_quotient, census_share_of_national_employment, denue_employment_mid,
                    denue_location_quotient, denue_share_of_national
@@ -119,7 +108,7 @@ public sealed class MexicoSubnationalTests : IDisposable
             """));
         // The census of the 2024 rows is the 2019 one, summed at the cluster's own code (3371: the census has it in the
         // nation and the state); the DENUE employment bounds: Puebla 101 + 0 = 101 to 250 + 5 = 255.
-        Assert.Equal(["2019|3371|2024|2|101|255"], Rows(db, """
+        Assert.Equal(["2019|3371|2024|2|101|255"], Duck.Rows(db, """
             SELECT census_year, census_scian_codes, denue_year, denue_establishments, denue_employment_low, denue_employment_high
             FROM marts.cluster_municipalities WHERE cluster_id = 'mexico-furniture' AND year = 2024 AND municipality_key = '21114'
             """));
@@ -155,7 +144,7 @@ public sealed class MexicoSubnationalTests : IDisposable
             "21114|NULL|NULL|confidential|NULL|NULL",
             // San Pedro Cholula: no 3372 cell: NULL (not 196) and not_in_export.
             "21140|NULL|NULL|not_in_export|NULL|NULL",
-        ], Rows(db, """
+        ], Duck.Rows(db, """
             SELECT municipality_key, rank, census_employment, census_employment_null_reason, census_location_quotient,
                    census_share_of_national_employment
             FROM marts.cluster_municipalities WHERE cluster_id = 'mexico-muebles' ORDER BY municipality_key
