@@ -1,14 +1,11 @@
 -- Regional share of each cluster from the Economic Census: the cluster's areas (its states, and its municipalities outside those states)
 -- over the nation, summed over all of the cluster's SCIAN codes at ONE code level: the most specific level (3 to 6
 -- digits, not finer than the cluster's shortest code) at which the census has a row for every code in every area and
--- nationally. Totals only (no size strata); one census source per cell (the first source id). Of employment (H001A) and
+-- nationally. Totals only (no size strata), one census source per cell: intermediate.int_census_cells. Of employment (H001A) and
 -- of gross production (A111A), each NULL only when a cell it uses withholds that measure.
 -- config: partition_by=year
 WITH census_cells AS (
-    SELECT *
-    FROM staging.stg_inegi_census
-    WHERE scian_code IS NOT NULL AND (size_stratum IS NULL OR lower(size_stratum) LIKE 'total%')
-    QUALIFY row_number() OVER (PARTITION BY census_year, area_level, state_key, municipality_key, scian_code ORDER BY source_id) = 1
+    SELECT * FROM intermediate.int_census_cells WHERE scian_code IS NOT NULL
 ),
 census_areas AS (
     SELECT r.cluster_id, CASE WHEN length(r.inegi_key) = 2 THEN 'state' ELSE 'municipality' END AS area_level,

@@ -11,7 +11,8 @@ namespace ClusterEtl.Transforms.Export;
 /// <c>about</c> explaining the cluster, every mart, every column (type, unit, description: the <c>COMMENT ON</c> text)
 /// and the sources with their extracts, then a sheet per mart with the cluster's rows (for <c>country_product_rca</c>, its
 /// country's rows of the cluster's HS6 products, and so for <c>country_product_complexity</c>; for <c>country_complexity</c> its
-/// country's rows; for <c>region_activity</c>, the rows of its regions and SCIAN codes).
+/// country's rows; for <c>region_activity</c>, the rows of its regions and SCIAN codes; for <c>region_census_activity</c>, the
+/// census cells of its regions at its SCIAN codes, their parents and their parts).
 /// </summary>
 public static class ClusterWorkbook
 {
@@ -30,6 +31,12 @@ public static class ClusterWorkbook
         ["region_activity"] = """
             EXISTS (SELECT 1 FROM ref.cluster_scian AS s WHERE s.cluster_id = $1 AND scian_code LIKE s.scian_code || '%')
             AND EXISTS (SELECT 1 FROM ref.cluster_regions AS g WHERE g.cluster_id = $1 AND municipality_key LIKE g.inegi_key || '%')
+            """,
+        ["region_census_activity"] = """
+            EXISTS (SELECT 1 FROM ref.cluster_scian AS s
+                    WHERE s.cluster_id = $1 AND (scian_code LIKE s.scian_code || '%' OR s.scian_code LIKE scian_code || '%'))
+            AND EXISTS (SELECT 1 FROM ref.cluster_regions AS g
+                        WHERE g.cluster_id = $1 AND coalesce(municipality_key, state_key) LIKE g.inegi_key || '%')
             """,
     };
 

@@ -24,7 +24,8 @@ public sealed class ClusterWorkbookTests : IDisposable
         Assert.Equal("about", sheets[0]);
         // product_proximity has no rows of its own for a cluster (its nearest products are in cluster_complexity): no sheet.
         Assert.Equal(["cluster_complexity", "cluster_concentration", "cluster_coverage", "cluster_destinations", "cluster_export_decomposition",
-            "cluster_exports", "cluster_prices", "country_complexity", "country_product_complexity", "country_product_rca", "region_activity"],
+            "cluster_exports", "cluster_municipalities", "cluster_prices", "country_complexity", "country_product_complexity", "country_product_rca",
+            "region_activity", "region_census_activity"],
             sheets.Skip(1).Order(StringComparer.Ordinal));
         var warehouse = p.Layout.WarehouseFile;
 
@@ -50,5 +51,26 @@ public sealed class ClusterWorkbookTests : IDisposable
         Assert.Contains(about, r => (string?)r["what"] == "source" && (string?)r["name"] == "baci_hs92_sample" && ((string)r["description"]!).Contains(baci));
 
         Assert.Equal(2, ClusterFiles.Xlsx("no-such-cluster", file, p.Layout, TextWriter.Null));
+    }
+
+    [Fact]
+    public async Task The_workbook_of_a_mexican_cluster_holds_its_municipalities_and_the_census_cells_of_its_state()
+    {
+        var p = new PipelineFixture(_dir);
+        await p.RunAsync();
+        var file = _dir.Combine("out", "mexico-furniture.xlsx");
+
+        Assert.Equal(0, ClusterFiles.Xlsx("mexico-furniture", file, p.Layout));
+
+        // The sample's furniture municipalities (SAIC_Exporta_SAMPLE.csv, DENUE sample): 1999 Puebla, San Andrés Cholula
+        // (withheld), San Pedro Cholula; 2019 Puebla; 2024 (DENUE snapshot) Puebla and San Pedro Cholula.
+        var municipalities = MiniExcel.Query(file, useHeaderRow: true, sheetName: "cluster_municipalities").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(["1999 21114", "1999 21119", "1999 21140", "2019 21114", "2024 21114", "2024 21140"],
+            municipalities.Select(r => $"{Convert.ToInt32(r["year"])} {r["municipality_key"]}"));
+        // Census cells of Puebla (21) at 337 (a parent of the cluster's 3371) and 3371: 1999 the state at 337 and 3371 and
+        // three municipalities, 2019 the state and Puebla; not Michoacán's agricultural services (11511).
+        var census = MiniExcel.Query(file, useHeaderRow: true, sheetName: "region_census_activity").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(7, census.Count);
+        Assert.All(census, r => Assert.Equal("21", r["state_key"]));
     }
 }

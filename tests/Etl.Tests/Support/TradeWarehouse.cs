@@ -104,17 +104,21 @@ public sealed class TradeWarehouse(TempDir dir)
         return this;
     }
 
-    /// <summary>A census cell (SAIC export row): area "00" national, 2 digits a state, 5 a municipality; NULL = withheld.</summary>
-    public TradeWarehouse Census(string source, int year, string area, string scian, long? employment, double? grossProduction,
+    /// <summary>
+    /// A census cell (SAIC export row): area "00" national, 2 digits a state, 5 a municipality; NULL = withheld. A NULL
+    /// <paramref name="scian"/> is the area's all-activities total (activity label "Total").
+    /// </summary>
+    public TradeWarehouse Census(string source, int year, string area, string? scian, long? employment, double? grossProduction,
         string? stratum = null)
     {
         if (!_census.TryGetValue(source, out var list)) _census[source] = list = [];
         var level = area == "00" ? "national" : area.Length == 2 ? "state" : "municipality";
         var withheld = string.Join(",", new[] { employment is null ? "H001A" : null, grossProduction is null ? "A111A" : null }.OfType<string>());
+        var scianLevel = scian?.Length switch { null => null, 3 => "subsector", 4 => "rama", 5 => "subrama", _ => "clase" };
         list.Add(new CensusUnit(year, area[..2], level == "national" ? "Total nacional" : "state " + area[..2],
             level == "municipality" ? area : null, level == "municipality" ? "municipality " + area : null, level, stratum, scian,
-            scian.Length switch { 3 => "subsector", 4 => "rama", 5 => "subrama", _ => "clase" }, "activity " + scian,
-            level == "national", 10, employment, grossProduction, grossProduction, withheld.Length > 0, withheld.Length > 0 ? withheld : null));
+            scianLevel, scian is null ? "Total" : "activity " + scian, level == "national" || scian is null, 10, employment, grossProduction,
+            grossProduction, withheld.Length > 0, withheld.Length > 0 ? withheld : null));
         return this;
     }
 
