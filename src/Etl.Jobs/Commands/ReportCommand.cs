@@ -77,6 +77,28 @@ public static class ReportCommand
             ["year", "dest. HHI", "dest. CR4", "product HHI", "world exporters HHI", "world rank", "firms", "employment (mid)", "regional share", "LQ", "notes"],
             ["0", "N3", "P1", "N3", "N3", "0", "0", "N0", "P1", "N2", "s"]);
 
+        if (Exists(c, "cluster_complexity"))
+        {
+            Table(c, output, "Complexity (the country's ECI; the cluster's products; the best option by COG)", """
+                SELECT x.year, x.hs_vintage, any_value(k.eci), any_value(k.eci_rank)::VARCHAR || ' of ' ||
+                       (SELECT count(*) FROM marts.country_complexity AS a
+                        WHERE a.year = x.year AND a.hs_vintage = x.hs_vintage AND a.eci IS NOT NULL),
+                       (count(*) FILTER (WHERE x.kind = 'cluster product' AND x.mcp))::VARCHAR || ' of ' ||
+                       count(*) FILTER (WHERE x.kind = 'cluster product'),
+                       avg(x.pci) FILTER (WHERE x.kind = 'cluster product'),
+                       avg(x.density) FILTER (WHERE x.kind = 'cluster product' AND NOT x.mcp),
+                       arg_max(x.product_code, x.cog) FILTER (WHERE x.kind = 'nearby option'),
+                       max(x.cog) FILTER (WHERE x.kind = 'nearby option')
+                FROM marts.cluster_complexity AS x
+                LEFT JOIN marts.country_complexity AS k
+                  ON k.country_iso3 = x.country_iso3 AND k.year = x.year AND k.hs_vintage = x.hs_vintage
+                WHERE x.cluster_id = $1
+                GROUP BY x.year, x.hs_vintage ORDER BY x.year, x.hs_vintage
+                """, id,
+                ["year", "HS", "ECI", "ECI rank", "products with RCA", "mean PCI", "density (lacking)", "best option", "its COG"],
+                ["0", "s", "N2", "s", "s", "N2", "N3", "s", "N2"]);
+        }
+
         var latest = c.Rows("""
             SELECT year, export_value_usd, cagr_5y, world_share_value, rca FROM marts.cluster_exports
             WHERE cluster_id = $1 AND export_value_usd > 0 ORDER BY year DESC LIMIT 1
@@ -92,9 +114,20 @@ public static class ReportCommand
     static void Section(DuckDBConnection c, TextWriter output, string title, string columns, string mart, string id, string[] headers,
         string[] formats)
     {
-        if (c.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'marts' AND table_name = $1", mart) == 0)
-            return;
-        var rows = c.Rows($"SELECT {columns} FROM marts.{mart} WHERE cluster_id = $1 ORDER BY year", id).Select(r => r.Select((v, i) => Format(v, formats[i])).ToArray()).ToList();
+        if (Exists(c, mart))
+            Table(c, output, title, $"SELECT {columns} FROM marts.{mart} WHERE cluster_id = $1 ORDER BY year", id, headers, formats);
+    }
+
+    /// <summary>Whether the warehouse has the mart (a table or a view).</summary>
+    static bool Exists(DuckDBConnection c, string mart) => c.Scalar<long>("""
+        SELECT count(*) FROM (SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'marts'
+                              UNION ALL SELECT view_name FROM duckdb_views() WHERE schema_name = 'marts') WHERE name = $1
+        """, mart) > 0;
+
+    /// <summary>The rows of <paramref name="sql"/> (the cluster id as $1; the first column the year) as a table.</summary>
+    static void Table(DuckDBConnection c, TextWriter output, string title, string sql, string id, string[] headers, string[] formats)
+    {
+        var rows = c.Rows(sql, id).Select(r => r.Select((v, i) => Format(v, formats[i])).ToArray()).ToList();
         output.WriteLine(title);
         if (rows.Count == 0)
         {

@@ -154,6 +154,10 @@ public sealed class IndicatorSampleTests : IDisposable
         Assert.Contains("chile-salmon: Salmon farming, Chile", report.Stdout);
         Assert.Matches(@"2001\s+964\.3\s+9\.6 %\s+32\.14 %\s+91\.84\s+4\s+JPN", report.Stdout);
         Assert.Contains("Latest year with exports: 2002", report.Stdout);
+        // Complexity, from marts.country_complexity and marts.cluster_complexity (snapshots): Chile's ECI in 2002 and its
+        // rank among the sample's 38 exporters, its 4 salmon codes all with RCA >= 1 (no density over lacking products: "-"),
+        // and the option of highest COG among the 10 nearest products it lacks.
+        Assert.Matches(@"2002\s+HS92\s+-0\.58\s+21 of 38\s+4 of 4\s+-0\.74\s+-\s+100190\s+0\.86", report.Stdout);
         // Every report fits a terminal of 120 columns: wide sections are split, notes wrapped under the table.
         var furniture = await CliRunner.RunAsync(_dir.Path, "report", "mexico-furniture", "--data-dir", data);
         Assert.Contains("    2000: no DENUE snapshot for the year", furniture.Stdout);
