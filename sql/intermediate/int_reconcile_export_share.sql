@@ -24,8 +24,8 @@ items AS (
 ),
 shares AS (
     SELECT cluster_id, year,
-           sum(export_qty_t)                                                                      AS export_qty_t,
-           sum(production_t)                                                                      AS production_t,
+           sum(export_qty_t::DECIMAL(18, 3))                                                      AS export_qty_t,
+           sum(production_t::DECIMAL(18, 3))                                                      AS production_t,
            string_agg(DISTINCT trade_source, ', ' ORDER BY trade_source)                          AS trade_sources,
            string_agg(DISTINCT production_source, ', ' ORDER BY production_source)                AS production_sources,
            string_agg(item_code::VARCHAR, ', ' ORDER BY item_code)                                AS items,

@@ -16,8 +16,8 @@ WITH cluster_items AS (
 ),
 fao AS (
     SELECT k.cluster_id, t.year,
-           sum(t.export_value_usd)                                                        AS value_usd,
-           sum(t.export_qty_t)                                                            AS qty_t,
+           sum(t.export_value_usd::DECIMAL(18, 2))                                        AS value_usd,
+           sum(t.export_qty_t::DECIMAL(18, 3))                                            AS qty_t,
            string_agg(DISTINCT t.source_id, ', ' ORDER BY t.source_id)                    AS source_ids,
            string_agg(DISTINCT t.item_code_fao::VARCHAR, ', ' ORDER BY t.item_code_fao::VARCHAR) AS items,
            string_agg(t.item_code_fao || ' ' || t.export_value_flag, ', ' ORDER BY t.item_code_fao)
@@ -31,7 +31,7 @@ fao AS (
 products AS (          -- the cluster's items' HS products, once each
     SELECT k.cluster_id, k.country_iso3, p.hs_vintage, p.product_code,
            bool_or(p.resolved_by <> 'same code')                                          AS resolved_by_concordance,
-           string_agg(DISTINCT p.shared_with, '; ')                                       AS shared_with
+           string_agg(DISTINCT p.shared_with, '; ' ORDER BY p.shared_with)               AS shared_with
     FROM cluster_items AS k
     JOIN intermediate.int_fao_item_products AS p USING (item_code)
     GROUP BY ALL
@@ -44,9 +44,10 @@ trade AS (             -- the year's basis: the country's exports of the product
            coalesce(sum(e.export_value_with_qty_usd) FILTER (WHERE e.exporter_key = p.country_iso3), 0) AS value_with_qty_usd,
            string_agg(DISTINCT p.hs_vintage || ' ' || p.product_code, ', ' ORDER BY p.hs_vintage || ' ' || p.product_code)
                FILTER (WHERE e.exporter_key = p.country_iso3)                                          AS products_exported,
-           string_agg(DISTINCT p.hs_vintage || ' ' || p.product_code || ' also holds ' || p.shared_with, '; ')
+           string_agg(DISTINCT p.hs_vintage || ' ' || p.product_code || ' also holds ' || p.shared_with, '; '
+                      ORDER BY p.hs_vintage || ' ' || p.product_code || ' also holds ' || p.shared_with)
                FILTER (WHERE p.shared_with IS NOT NULL)                                                AS shared,
-           string_agg(DISTINCT p.hs_vintage || ' ' || p.product_code, ', ')
+           string_agg(DISTINCT p.hs_vintage || ' ' || p.product_code, ', ' ORDER BY p.hs_vintage || ' ' || p.product_code)
                FILTER (WHERE p.resolved_by_concordance)                                                AS split_or_merged
     FROM products AS p
     JOIN intermediate.int_country_product_exports AS e USING (hs_vintage, product_code)

@@ -3,7 +3,7 @@
 -- int_trade_mirror_flows), over the partner-product pairs both sides reported (annual, same HS vintage), summed per
 -- cluster and year. The gap is the project's mirror discrepancy |X - M_fob| / (X + M_fob) of the sums; the three
 -- partners with the largest |X_p - M_fob_p| are listed. Pairs one side alone reported are left out of the sums and
--- counted in compared. No Comtrade pair reported by both sides: no row (BACI is reconciled already and has no mirror).
+-- counted in compared. Values are summed as DECIMAL (cents; M_fob rounded to the cent first). No Comtrade pair reported by both sides: no row (BACI is reconciled already and has no mirror).
 -- Reason: re_exports (the country reported re-exports of the products: importers may attribute re-exported goods to it,
 -- or it may count them under exports).
 -- Rows in the shape of marts.source_reconciliation.
@@ -18,16 +18,16 @@ WITH flows AS (
 ),
 matched AS (           -- per partner, the products both sides reported
     SELECT cluster_id, year, importer_key,
-           sum(reported_export_usd)::DOUBLE AS x_usd,
-           sum(mirror_import_fob_usd)       AS m_fob_usd
+           sum(reported_export_usd)                        AS x_usd,
+           sum(mirror_import_fob_usd::DECIMAL(18, 2))      AS m_fob_usd
     FROM flows
     WHERE reported_export_usd IS NOT NULL AND mirror_import_cif_usd IS NOT NULL
     GROUP BY ALL
 ),
 one_sided AS (         -- what one side alone reported: left out of the sums
     SELECT cluster_id, year,
-           sum(reported_export_usd) FILTER (WHERE mirror_import_cif_usd IS NULL)::DOUBLE AS x_only_usd,
-           sum(mirror_import_fob_usd) FILTER (WHERE reported_export_usd IS NULL)        AS m_only_fob_usd
+           sum(reported_export_usd) FILTER (WHERE mirror_import_cif_usd IS NULL)                   AS x_only_usd,
+           sum(mirror_import_fob_usd::DECIMAL(18, 2)) FILTER (WHERE reported_export_usd IS NULL) AS m_only_fob_usd
     FROM flows
     GROUP BY ALL
 ),
@@ -40,7 +40,7 @@ totals AS (
            sum(x_usd)     AS x_usd,
            sum(m_fob_usd) AS m_fob_usd,
            count(*)       AS partners,
-           string_agg(printf('%s: X %.2f, M_fob %.2f (%+.2f)', importer_key, x_usd, m_fob_usd, x_usd - m_fob_usd), '; ' ORDER BY gap_rank)
+           string_agg(printf('%s: X %.2f, M_fob %.2f (%+.2f)', importer_key, x_usd::DOUBLE, m_fob_usd::DOUBLE, (x_usd - m_fob_usd)::DOUBLE), '; ' ORDER BY gap_rank)
                FILTER (WHERE gap_rank <= 3) AS largest_partner_gaps
     FROM ranked
     GROUP BY ALL
@@ -60,8 +60,8 @@ SELECT
     CASE WHEN r.re_export_usd > 0
          THEN 'the country reported re-exports of ' || r.re_export_usd || ' USD of the products' END AS reason_detail,
     t.partners || ' partner(s) reported by both sides; left out, exports no partner reported: '
-        || printf('%.2f', coalesce(o.x_only_usd, 0)) || ' USD, mirror imports the country did not report: '
-        || printf('%.2f', coalesce(o.m_only_fob_usd, 0)) || ' USD (FOB)'               AS compared,
+        || printf('%.2f', coalesce(o.x_only_usd, 0)::DOUBLE) || ' USD, mirror imports the country did not report: '
+        || printf('%.2f', coalesce(o.m_only_fob_usd, 0)::DOUBLE) || ' USD (FOB)'               AS compared,
     t.largest_partner_gaps
 FROM totals AS t
 JOIN one_sided AS o USING (cluster_id, year)

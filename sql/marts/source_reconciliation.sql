@@ -18,13 +18,16 @@ WITH checks AS (
     UNION ALL BY NAME
     SELECT * FROM intermediate.int_reconcile_census_units
 ),
+typed AS (             -- exact sums (DECIMAL) in the intermediates, one type in the mart
+    SELECT * REPLACE (left_value::DOUBLE AS left_value, right_value::DOUBLE AS right_value) FROM checks
+),
 measured AS (
     SELECT *,
            CASE gap_measure
                WHEN 'discrepancy' THEN abs(left_value - right_value) / nullif(left_value + right_value, 0)
                WHEN 'share'       THEN left_value / nullif(right_value, 0)
            END AS gap_index
-    FROM checks
+    FROM typed
 )
 SELECT
     cluster_id,

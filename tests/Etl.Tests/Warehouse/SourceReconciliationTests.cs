@@ -10,16 +10,9 @@ public sealed class SourceReconciliationTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    static string Cell(object? v) => v switch
-    {
-        null or DBNull => "NULL",
-        double d => Math.Round(d, 9).ToString(CultureInfo.InvariantCulture),
-        decimal m => Math.Round((double)m, 9).ToString(CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        _ => Convert.ToString(v, CultureInfo.InvariantCulture)!,
-    };
+    static string Cell(object? v) => MartRows.Cell(v);
 
-    static List<string> Rows(string db, string sql) => Duck.Query(db, sql).Select(r => string.Join("|", r.Select(Cell))).ToList();
+    static List<string> Rows(string db, string sql) => MartRows.Of(db, sql);
 
     const string Figures = """
         SELECT year, check_name, left_value, right_value, ratio, gap, gap_index, threshold, flagged, reason_code
