@@ -42,6 +42,8 @@ public sealed class SourceReconciliationTests : IDisposable
         .FaoExports("tcl", "COL", 656, 2002, null, 0.3)
         .FaoExports("tcl", "COL", 656, 2003, 0.2, 0.1)
         .FaoProduction("qcl", "COL", 656, 2001, 0.4)
+        // An older download holding 2001 alone: one source per figure, the one reaching the latest year (tcl, 2003).
+        .FaoExports("tcl_older", "COL", 656, 2001, 9.0, 9.0)
         .FaoExports("tcl", "BRA", 571, 2001, 0.05, 0.1);
 
     [Fact]
@@ -75,6 +77,10 @@ public sealed class SourceReconciliationTests : IDisposable
         Assert.Equal("FAOSTAT figure not official, item and flag: 656 E; 40.0% of the trade value has no net weight in kg", Duck.Scalar(db, """
             SELECT reason_detail FROM marts.source_reconciliation
             WHERE cluster_id = 'colombia-coffee' AND year = 2001 AND check_name = 'fao_trade_quantity'
+            """));
+        // 2001 is held by two sources: tcl (reaching 2003) is used, not added to tcl_older's 9 t and 9,000 USD.
+        Assert.Equal(["tcl|2|0.5|1200"], Rows(db, """
+            SELECT source_id, sources, export_qty_t, export_value_usd FROM intermediate.int_fao_trade WHERE area_iso3 = 'COL' AND year = 2001
             """));
         Assert.Equal(["trade basis (baci HS92)", "trade basis (none covering the products)"], Rows(db, """
             SELECT DISTINCT right_source FROM marts.source_reconciliation WHERE check_name = 'fao_trade_value' ORDER BY 1
