@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClusterEtl.Tests.Support;
+using ClusterEtl.Transforms.Definitions;
 
 namespace ClusterEtl.Tests.Warehouse;
 
@@ -134,6 +135,18 @@ public sealed class SourceReconciliationTests : IDisposable
                       "mirror_discrepancy_threshold|0.1"], Rows(db, """
             SELECT name, value FROM ref.settings WHERE name LIKE '%threshold' AND name <> 'complexity_rca_threshold' ORDER BY name
             """));
+    }
+
+    [Fact]
+    public void A_discrepancy_threshold_outside_zero_to_one_is_refused_naming_the_setting()
+    {
+        _dir.Write("pipelines/warehouse.json", """{ "mirror_discrepancy_threshold": 1.5 }""");
+        var e = Assert.Throws<DefinitionException>(() => WarehouseSettings.Load(_dir.Combine("pipelines")));
+        Assert.Contains("mirror_discrepancy_threshold", e.Message);
+        Assert.Contains("between 0 and 1", e.Message);
+        // Unset thresholds keep their defaults.
+        _dir.Write("pipelines/warehouse.json", """{ "export_share_threshold": 0.9 }""");
+        Assert.Equal(new ReconciliationThresholds(0.1, 0.1, 0.9, 0.2), WarehouseSettings.Load(_dir.Combine("pipelines")).Thresholds);
     }
 
     /// <summary>
