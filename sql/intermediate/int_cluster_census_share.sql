@@ -1,35 +1,19 @@
 -- Regional share of each cluster from the Economic Census: the cluster's areas (its states, and its municipalities outside those states)
 -- over the nation, summed over all of the cluster's SCIAN codes at ONE code level: the most specific level (3 to 6
 -- digits, not finer than the cluster's shortest code) at which the census has a row for every code in every area and
--- nationally. Totals only (no size strata), one census source per cell: intermediate.int_census_cells. Of employment (H001A) and
--- of gross production (A111A), each NULL only when a cell it uses withholds that measure.
+-- nationally. Totals only (no size strata); one census source per cell (the first source id). Of employment (H001A) and
+-- of gross production (A111A), each NULL only when a cell it uses withholds that measure. Cells, areas and code levels:
+-- intermediate.int_census_cells, int_cluster_census_areas, int_cluster_census_codes.
 -- config: partition_by=year
-WITH census_cells AS (
-    SELECT * FROM intermediate.int_census_cells WHERE scian_code IS NOT NULL
-),
-census_areas AS (
-    SELECT r.cluster_id, CASE WHEN length(r.inegi_key) = 2 THEN 'state' ELSE 'municipality' END AS area_level,
-           left(r.inegi_key, 2) AS state_key, CASE WHEN length(r.inegi_key) = 5 THEN r.inegi_key END AS municipality_key
-    FROM ref.cluster_regions AS r
-    WHERE length(r.inegi_key) = 2
-       OR (length(r.inegi_key) = 5 AND NOT EXISTS (SELECT 1 FROM ref.cluster_regions AS s
-                                                   WHERE s.cluster_id = r.cluster_id AND s.inegi_key = left(r.inegi_key, 2)))
-),
-census_codes AS (     -- the cluster's codes at each level from 3 digits to its shortest code's length
-    SELECT DISTINCT s.cluster_id, n.len, left(s.scian_code, n.len) AS code
-    FROM ref.cluster_scian AS s
-    CROSS JOIN (SELECT unnest(range(3, 7)) AS len) AS n
-    WHERE n.len <= (SELECT min(length(t.scian_code)) FROM ref.cluster_scian AS t WHERE t.cluster_id = s.cluster_id)
-),
-census_needed AS (    -- every cell a level needs: each code nationally and in each of the cluster's areas
+WITH census_needed AS (    -- every cell a level needs: each code nationally and in each of the cluster's areas
     SELECT k.cluster_id, y.census_year, k.len, k.code, 'national' AS area_level, '00' AS state_key, NULL::VARCHAR AS municipality_key,
            false AS regional
-    FROM census_codes AS k CROSS JOIN (SELECT DISTINCT census_year FROM census_cells) AS y
-    WHERE EXISTS (SELECT 1 FROM census_areas AS a WHERE a.cluster_id = k.cluster_id)
+    FROM intermediate.int_cluster_census_codes AS k CROSS JOIN (SELECT DISTINCT census_year FROM intermediate.int_census_cells) AS y
+    WHERE EXISTS (SELECT 1 FROM intermediate.int_cluster_census_areas AS a WHERE a.cluster_id = k.cluster_id)
     UNION ALL
     SELECT k.cluster_id, y.census_year, k.len, k.code, a.area_level, a.state_key, a.municipality_key, true
-    FROM census_codes AS k JOIN census_areas AS a ON a.cluster_id = k.cluster_id
-    CROSS JOIN (SELECT DISTINCT census_year FROM census_cells) AS y
+    FROM intermediate.int_cluster_census_codes AS k JOIN intermediate.int_cluster_census_areas AS a ON a.cluster_id = k.cluster_id
+    CROSS JOIN (SELECT DISTINCT census_year FROM intermediate.int_census_cells) AS y
 ),
 census_levels AS (
     SELECT n.cluster_id, n.census_year, n.len,
@@ -43,7 +27,7 @@ census_levels AS (
            string_agg(DISTINCT n.code, ', ' ORDER BY n.code)                                  AS codes,
            count(DISTINCT coalesce(n.municipality_key, n.state_key)) FILTER (WHERE n.regional) AS areas
     FROM census_needed AS n
-    LEFT JOIN census_cells AS x
+    LEFT JOIN intermediate.int_census_cells AS x
       ON x.census_year = n.census_year AND x.area_level = n.area_level AND x.state_key = n.state_key
      AND x.municipality_key IS NOT DISTINCT FROM n.municipality_key AND x.scian_code = n.code
     GROUP BY ALL

@@ -18,15 +18,19 @@ namespace ClusterEtl.Transforms.Definitions;
 /// <param name="SiteLanguage">Language of the site written with every published build (<c>site/</c>): en or es.</param>
 /// <param name="ComplexityRcaThreshold">RCA at or above which a country is present in a product (M_cp = 1) for economic
 /// complexity (marts.country_product_complexity); 1 as in the Growth Lab's ecomplexity.</param>
+/// <param name="Reconciliation">Thresholds of the cross-source checks (marts.source_reconciliation).</param>
 public sealed record WarehouseSettings(double CifFobMargin = 0.08, int DecompositionWindowYears = 5, int PriceBaseYear = 2020,
     DuckDbSettings? Engine = null, int KeepPublishedBuilds = 3, double QuadrantTolerance = 0.001, string SiteLanguage = "en",
-    double ComplexityRcaThreshold = 1)
+    double ComplexityRcaThreshold = 1, ReconciliationThresholds? Reconciliation = null)
 {
     /// <summary>The languages the site is written in (its texts are in <c>Site/SiteText</c>).</summary>
     public static readonly IReadOnlyList<string> SiteLanguages = ["en", "es"];
 
     /// <summary>The engine settings, defaults where the file says nothing.</summary>
     public DuckDbSettings DuckDb => Engine ?? new DuckDbSettings();
+
+    /// <summary>The cross-source checks' thresholds, defaults where the file says nothing.</summary>
+    public ReconciliationThresholds Thresholds => Reconciliation ?? new ReconciliationThresholds();
 
     public const string FileName = "warehouse.json";
 
@@ -37,8 +41,8 @@ public sealed record WarehouseSettings(double CifFobMargin = 0.08, int Decomposi
         var file = PathIn(pipelinesDir);
         if (!File.Exists(file)) return new WarehouseSettings();
         var f = JsonFields.Load(file, FileName);
-        f.RejectUnknown("cif_fob_margin", "decomposition_window_years", "price_base_year", "duckdb", "keep_published_builds",
-            "quadrant_tolerance", "site_language", "complexity_rca_threshold");
+        f.RejectUnknown(["cif_fob_margin", "decomposition_window_years", "price_base_year", "duckdb", "keep_published_builds",
+            "quadrant_tolerance", "site_language", "complexity_rca_threshold", .. ReconciliationThresholds.Names]);
         var language = f.OptionalString("site_language") ?? "en";
         if (!SiteLanguages.Contains(language))
             throw f.Error("site_language", $"must be one of {string.Join(", ", SiteLanguages)}, not '{language}'");
@@ -51,7 +55,8 @@ public sealed record WarehouseSettings(double CifFobMargin = 0.08, int Decomposi
             (int)(f.OptionalNumber("keep_published_builds", 1, 100) ?? d.KeepPublishedBuilds),
             f.OptionalNumber("quadrant_tolerance", 0, 1) ?? d.QuadrantTolerance,
             language,
-            f.OptionalNumber("complexity_rca_threshold", 0, 1000) ?? d.ComplexityRcaThreshold);
+            f.OptionalNumber("complexity_rca_threshold", 0, 1000) ?? d.ComplexityRcaThreshold,
+            ReconciliationThresholds.Read(f));
     }
 
     /// <summary>Name, value (as SQL literal text) and description of each setting.</summary>
@@ -68,5 +73,6 @@ public sealed record WarehouseSettings(double CifFobMargin = 0.08, int Decomposi
             "marts.cluster_export_decomposition counts it as no change ('within tolerance')."),
         ("complexity_rca_threshold", ComplexityRcaThreshold.ToString("R", CultureInfo.InvariantCulture),
             "RCA at or above which a country counts as an exporter of a product (M_cp = 1) in marts.country_product_complexity."),
+        .. Thresholds.Entries,
     ];
 }

@@ -75,21 +75,32 @@ public sealed class TradeWarehouse(TempDir dir)
     }
 
     /// <summary>A FAOSTAT production figure (element 5510, tonnes) of a country, as the faostat connector writes it.</summary>
-    public TradeWarehouse FaoProduction(string source, string iso3, int item, int year, double tonnes, string domain = "QCL") =>
-        Fao(source, domain, iso3, item, year, 5510, "Production", "t", new StandardUnit("t", 1), tonnes);
+    public TradeWarehouse FaoProduction(string source, string iso3, int item, int year, double tonnes, string domain = "QCL",
+        string flag = "A") =>
+        Fao(source, domain, iso3, item, year, 5510, "Production", "t", new StandardUnit("t", 1), tonnes, flag);
+
+    /// <summary>FAOSTAT exports (domain TCL) of a country: quantity (element 5910, tonnes) and value (5922, in 1000 USD as
+    /// published: the lake holds USD), each with its flag; a NULL figure is not written.</summary>
+    public TradeWarehouse FaoExports(string source, string iso3, int item, int year, double? tonnes, double? thousandUsd,
+        string qtyFlag = "A", string valueFlag = "A")
+    {
+        if (tonnes is { } t) Fao(source, "TCL", iso3, item, year, 5910, "Export quantity", "t", new StandardUnit("t", 1), t, qtyFlag);
+        if (thousandUsd is { } v) Fao(source, "TCL", iso3, item, year, 5922, "Export value", "1000 USD", new StandardUnit("USD", 1000), v, valueFlag);
+        return this;
+    }
 
     /// <summary>A FAOSTAT annual producer price in USD per tonne (domain PP, element 5532).</summary>
     public TradeWarehouse FaoPrice(string source, string iso3, int item, int year, double usdPerTonne) =>
         Fao(source, "PP", iso3, item, year, 5532, "Producer Price (USD/tonne)", "USD", new StandardUnit("USD/t", 1), usdPerTonne);
 
     TradeWarehouse Fao(string source, string domain, string iso3, int item, int year, int element, string elementName, string unit,
-        StandardUnit standard, double value)
+        StandardUnit standard, double value, string flag = "A")
     {
         if (!_fao.TryGetValue(source, out var list)) _fao[source] = list = [];
         list.Add(new FaoObservation(new FaoArea(null, null, iso3, iso3, iso3, false), new FaoMeasure
         {
             Domain = domain, Item = new FaoItem(item, null, "item " + item, true), ElementCode = element, Element = elementName,
-            Year = year, Unit = unit, Value = value, Standard = standard, Flag = "A", Layout = "hand", File = "hand",
+            Year = year, Unit = unit, Value = value, Standard = standard, Flag = flag, Layout = "hand", File = "hand",
         }));
         return this;
     }
@@ -106,19 +117,21 @@ public sealed class TradeWarehouse(TempDir dir)
 
     /// <summary>
     /// A census cell (SAIC export row): area "00" national, 2 digits a state, 5 a municipality; NULL = withheld. A NULL
-    /// <paramref name="scian"/> is the area's all-activities total (activity label "Total").
+    /// <paramref name="scian"/> is the area's all-activities total (activity label "Total"). Economic units (UE) are 10
+    /// unless given.
     /// </summary>
     public TradeWarehouse Census(string source, int year, string area, string? scian, long? employment, double? grossProduction,
-        string? stratum = null)
+        string? stratum = null, long? units = 10)
     {
         if (!_census.TryGetValue(source, out var list)) _census[source] = list = [];
         var level = area == "00" ? "national" : area.Length == 2 ? "state" : "municipality";
-        var withheld = string.Join(",", new[] { employment is null ? "H001A" : null, grossProduction is null ? "A111A" : null }.OfType<string>());
+        var withheld = string.Join(",", new[] { units is null ? "UE" : null, employment is null ? "H001A" : null,
+            grossProduction is null ? "A111A" : null }.OfType<string>());
         var scianLevel = scian?.Length switch { null => null, 3 => "subsector", 4 => "rama", 5 => "subrama", _ => "clase" };
         list.Add(new CensusUnit(year, area[..2], level == "national" ? "Total nacional" : "state " + area[..2],
             level == "municipality" ? area : null, level == "municipality" ? "municipality " + area : null, level, stratum, scian,
-            scianLevel, scian is null ? "Total" : "activity " + scian, level == "national" || scian is null, 10, employment, grossProduction,
-            grossProduction, withheld.Length > 0, withheld.Length > 0 ? withheld : null));
+            scianLevel, scian is null ? "Total" : "activity " + scian, level == "national" || scian is null, units, employment,
+            grossProduction, grossProduction, withheld.Length > 0, withheld.Length > 0 ? withheld : null));
         return this;
     }
 
