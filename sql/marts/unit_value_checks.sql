@@ -7,12 +7,13 @@
 -- standard deviation of normal data), and never narrower than median / r to median x r (r = unit_value_band_min_ratio,
 -- 2: exporters of nearly equal unit values give a MAD near 0, and a rounding difference must not be an outlier):
 --   product band       over the product's exporters in the year (same HS vintage and code);
---   own history band   over the exporter's unit values of the product in every year of the data (same vintage).
+--   own history band   over the exporter's unit values of the product in the year and the unit_value_history_years
+--                      years before it (same vintage): its past, so a later year never changes an earlier verdict.
 -- A band gives a verdict only with at least unit_value_min_observations unit values; with fewer its verdict is NULL,
 -- never a flag.
 -- Scope: the clusters' products, not every product of the world: the marts need these, and a band over the product's
--- exporters needs all of them (see int_exporter_unit_values). Not partitioned by year: a row's history band reads every
--- year of the exporter and product, so the table is rebuilt whole when its input changes (it is small).
+-- exporters needs all of them (see int_exporter_unit_values).
+-- config: partition_by=year, lookback_years=unit_value_history_years
 WITH exporters AS (
     SELECT *,
            value_with_kg_usd / quantity_kg                                                       AS unit_value_usd_kg,
@@ -27,12 +28,15 @@ product_bands AS (       -- per product and year, over its exporters
     FROM exporters
     GROUP BY ALL
 ),
-history_bands AS (       -- per exporter and product, over its years
-    SELECT hs_vintage, exporter_key, product_code,
-           count(log_uv)   AS n,
-           median(log_uv)  AS centre,
-           mad(log_uv)     AS mad
-    FROM exporters
+history_bands AS (       -- per exporter, product and year, over the exporter's years y - unit_value_history_years ... y
+    SELECT e.year, e.hs_vintage, e.exporter_key, e.product_code,
+           count(h.log_uv)   AS n,
+           median(h.log_uv)  AS centre,
+           mad(h.log_uv)     AS mad
+    FROM exporters AS e
+    JOIN exporters AS h
+      ON h.hs_vintage = e.hs_vintage AND h.exporter_key = e.exporter_key AND h.product_code = e.product_code
+     AND h.year BETWEEN e.year - getvariable('unit_value_history_years') AND e.year
     GROUP BY ALL
 ),
 bands AS (
@@ -51,7 +55,7 @@ bands AS (
            hb.centre                                                                    AS history_centre
     FROM exporters AS e
     JOIN product_bands AS pb USING (year, hs_vintage, product_code)
-    JOIN history_bands AS hb USING (hs_vintage, exporter_key, product_code)
+    JOIN history_bands AS hb USING (year, hs_vintage, exporter_key, product_code)
 ),
 verdicts AS (
     SELECT *,
@@ -129,7 +133,7 @@ COMMENT ON COLUMN marts.unit_value_checks.product_median_usd_kg IS 'Median unit 
 COMMENT ON COLUMN marts.unit_value_checks.product_band_low_usd_kg IS 'Lower limit of the product band, USD/kg: exp(median - k x 1.4826 x MAD) of the exporters'' log unit values, k = unit_value_band_k, never above median / unit_value_band_min_ratio; NULL when the band gives no verdict (fewer than unit_value_min_observations exporters).';
 COMMENT ON COLUMN marts.unit_value_checks.product_band_high_usd_kg IS 'Upper limit of the product band, USD/kg: exp(median + k x 1.4826 x MAD), never below median x unit_value_band_min_ratio; NULL when the band gives no verdict.';
 COMMENT ON COLUMN marts.unit_value_checks.outside_product_band IS 'True when the unit value lies outside the product band (strictly below its low or above its high limit), false inside; NULL without a unit value or a verdict of the band.';
-COMMENT ON COLUMN marts.unit_value_checks.history_years IS 'Years of the data in which the exporter has a positive unit value of the product (same vintage): the observations of the own history band.';
+COMMENT ON COLUMN marts.unit_value_checks.history_years IS 'Years from year - unit_value_history_years to year in which the exporter has a positive unit value of the product (same vintage), this year included: the observations of the own history band.';
 COMMENT ON COLUMN marts.unit_value_checks.history_median_usd_kg IS 'Median of the exporter''s unit values of the product over those years, USD/kg (exp of the median log unit value).';
 COMMENT ON COLUMN marts.unit_value_checks.history_band_low_usd_kg IS 'Lower limit of the own history band, USD/kg: exp(median - k x 1.4826 x MAD) over the exporter''s years, never above median / unit_value_band_min_ratio; NULL when the band gives no verdict (fewer than unit_value_min_observations years).';
 COMMENT ON COLUMN marts.unit_value_checks.history_band_high_usd_kg IS 'Upper limit of the own history band, USD/kg: exp(median + k x 1.4826 x MAD), never below median x unit_value_band_min_ratio; NULL when the band gives no verdict.';

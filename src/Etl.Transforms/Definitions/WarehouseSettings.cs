@@ -25,9 +25,12 @@ namespace ClusterEtl.Transforms.Definitions;
 /// exporter's own history) before it gives a verdict; with fewer, none (NULL), never a flag.</param>
 /// <param name="UnitValueBandMinRatio">The narrowest a unit value band may be: never narrower than median / r to median x r,
 /// so that exporters of nearly equal unit values (MAD near 0) do not make a difference of rounding an outlier. 2.</param>
+/// <param name="UnitValueHistoryYears">The years before a year that the exporter's own history band of marts.unit_value_checks
+/// looks back at (the year itself included): 10.</param>
 public sealed record WarehouseSettings(double CifFobMargin = 0.08, int DecompositionWindowYears = 5, int PriceBaseYear = 2020,
     DuckDbSettings? Engine = null, int KeepPublishedBuilds = 3, double QuadrantTolerance = 0.001, string SiteLanguage = "en",
-    double ComplexityRcaThreshold = 1, double UnitValueBandK = 3, int UnitValueMinObservations = 5, double UnitValueBandMinRatio = 2)
+    double ComplexityRcaThreshold = 1, double UnitValueBandK = 3, int UnitValueMinObservations = 5, double UnitValueBandMinRatio = 2,
+    int UnitValueHistoryYears = 10)
 {
     /// <summary>The languages the site is written in (its texts are in <c>Site/SiteText</c>).</summary>
     public static readonly IReadOnlyList<string> SiteLanguages = ["en", "es"];
@@ -46,7 +49,7 @@ public sealed record WarehouseSettings(double CifFobMargin = 0.08, int Decomposi
         var f = JsonFields.Load(file, FileName);
         f.RejectUnknown("cif_fob_margin", "decomposition_window_years", "price_base_year", "duckdb", "keep_published_builds",
             "quadrant_tolerance", "site_language", "complexity_rca_threshold", "unit_value_band_k", "unit_value_min_observations",
-            "unit_value_band_min_ratio");
+            "unit_value_band_min_ratio", "unit_value_history_years");
         var language = f.OptionalString("site_language") ?? "en";
         if (!SiteLanguages.Contains(language))
             throw f.Error("site_language", $"must be one of {string.Join(", ", SiteLanguages)}, not '{language}'");
@@ -62,7 +65,8 @@ public sealed record WarehouseSettings(double CifFobMargin = 0.08, int Decomposi
             f.OptionalNumber("complexity_rca_threshold", 0, 1000) ?? d.ComplexityRcaThreshold,
             f.OptionalNumber("unit_value_band_k", 0.5, 100) ?? d.UnitValueBandK,
             (int)(f.OptionalNumber("unit_value_min_observations", 3, 1000) ?? d.UnitValueMinObservations),
-            f.OptionalNumber("unit_value_band_min_ratio", 1, 1000) ?? d.UnitValueBandMinRatio);
+            f.OptionalNumber("unit_value_band_min_ratio", 1, 1000) ?? d.UnitValueBandMinRatio,
+            (int)(f.OptionalNumber("unit_value_history_years", 1, 50) ?? d.UnitValueHistoryYears));
     }
 
     /// <summary>Name, value (as SQL literal text) and description of each setting.</summary>
@@ -88,5 +92,7 @@ public sealed record WarehouseSettings(double CifFobMargin = 0.08, int Decomposi
         ("unit_value_band_min_ratio", UnitValueBandMinRatio.ToString("R", CultureInfo.InvariantCulture),
             "The narrowest unit value band of marts.unit_value_checks: at least median / r to median x r, so that nearly " +
             "equal unit values (MAD near 0) never make a rounding difference an outlier."),
+        ("unit_value_history_years", UnitValueHistoryYears.ToString(CultureInfo.InvariantCulture),
+            "Years before a year that the own history band of marts.unit_value_checks looks back at (the year itself included)."),
     ];
 }

@@ -141,28 +141,30 @@ public sealed class UnitValueCheckTests : IDisposable
     [Fact]
     public async Task A_year_far_from_the_exporters_own_history_is_flagged_and_a_short_history_gives_no_verdict()
     {
-        // Frozen Pacific salmon (030310), BACI 1997-2001. Chile alone in five years: 2, 4, 4, 1024, 8 USD/kg (100 kg a
-        // year); Norway in four years: 2, 2, 2, 2000 USD/kg. At most two exporters a year: no product band.
+        // Frozen Pacific salmon (030310), BACI 1997-2001. Chile alone in five years: 2, 4, 4, 8, 1024 USD/kg (100 kg a
+        // year); Norway in four years: 2, 2, 2, 2000 USD/kg. At most two exporters a year: no product band. The history
+        // band of a year reads that year and the 10 before it (unit_value_history_years): only 2001 has five.
         var w = new TradeWarehouse(_dir).KeepClusters("chile-salmon");
-        double[] chile = [200, 400, 400, 102400, 800];
+        double[] chile = [200, 400, 400, 800, 102400];
         for (var y = 1997; y <= 2001; y++) w.Flow("baci", "baci", "HS92", y, "X", "CHL", "USA", "030310", chile[y - 1997], 100);
         double[] norway = [200, 200, 200, 200000];
         for (var y = 1997; y <= 2000; y++) w.Flow("baci", "baci", "HS92", y, "X", "NOR", "USA", "030310", norway[y - 1997], 100);
         var db = await w.BuildAsync();
 
-        // Chile, log2: 1, 2, 2, 10, 3: median 2 (4 USD/kg); deviations 1, 0, 0, 8, 1: MAD 1; half-width
-        // 3 x 1.4826 x 1 = 4.4478: limits 2^(2 - 4.4478) = 0.183290002 and 2^(2 + 4.4478) = 87.293359164 USD/kg.
-        // 2000's 1024 = 2^10 is outside. Norway: four years, fewer than 5: no verdict, however far 2000 is.
+        // Chile 2001, log2 of 1997-2001: 1, 2, 2, 3, 10: median 2 (4 USD/kg); deviations 1, 0, 0, 1, 8: MAD 1; half-width
+        // 3 x 1.4826 x 1 = 4.4478: limits 2^(2 - 4.4478) = 0.183290002 and 2^(2 + 4.4478) = 87.293359164 USD/kg; 1024 =
+        // 2^10 is outside. Chile 1997-2000 (1 to 4 years) and Norway (at most four years): no verdict, however far
+        // Norway's 2000 is from its past.
         Assert.Equal(
         [
-            "CHL|1997|2|5|4|0.183290002|87.293359164|false|NULL|NULL",
-            "CHL|1998|4|5|4|0.183290002|87.293359164|false|NULL|NULL",
-            "CHL|1999|4|5|4|0.183290002|87.293359164|false|NULL|NULL",
-            "CHL|2000|1024|5|4|0.183290002|87.293359164|true|NULL|outside_own_history",
-            "CHL|2001|8|5|4|0.183290002|87.293359164|false|NULL|NULL",
-            "NOR|1997|2|4|NULL|NULL|NULL|NULL|NULL|NULL",
-            "NOR|1998|2|4|NULL|NULL|NULL|NULL|NULL|NULL",
-            "NOR|1999|2|4|NULL|NULL|NULL|NULL|NULL|NULL",
+            "CHL|1997|2|1|NULL|NULL|NULL|NULL|NULL|NULL",
+            "CHL|1998|4|2|NULL|NULL|NULL|NULL|NULL|NULL",
+            "CHL|1999|4|3|NULL|NULL|NULL|NULL|NULL|NULL",
+            "CHL|2000|8|4|NULL|NULL|NULL|NULL|NULL|NULL",
+            "CHL|2001|1024|5|4|0.183290002|87.293359164|true|NULL|outside_own_history",
+            "NOR|1997|2|1|NULL|NULL|NULL|NULL|NULL|NULL",
+            "NOR|1998|2|2|NULL|NULL|NULL|NULL|NULL|NULL",
+            "NOR|1999|2|3|NULL|NULL|NULL|NULL|NULL|NULL",
             "NOR|2000|2000|4|NULL|NULL|NULL|NULL|NULL|NULL",
         ], Rows(db, """
             SELECT exporter_key, year, unit_value_usd_kg, history_years,
@@ -170,11 +172,24 @@ public sealed class UnitValueCheckTests : IDisposable
                    history_band_low_usd_kg, history_band_high_usd_kg, outside_own_history, outside_product_band, main_reason
             FROM marts.unit_value_checks ORDER BY exporter_key, year
             """));
-        // The cluster's 2000: its only unit value is out, nothing is left: trusted unit value NULL, all 102400 excluded.
+        // The cluster's 2001: its only unit value is out, nothing is left: trusted unit value NULL, all 102400 excluded.
         Assert.Equal(["102400|1024|NULL|0|1|outside_own_history"], Rows(db, """
             SELECT export_value_usd, unit_value_usd_kg, trusted_unit_value_usd_kg, unit_value_base_usd, unit_value_excluded_share,
                    unit_value_excluded_reason
-            FROM marts.cluster_exports WHERE cluster_id = 'chile-salmon' AND year = 2000
+            FROM marts.cluster_exports WHERE cluster_id = 'chile-salmon' AND year = 2001
+            """));
+    }
+
+    [Fact]
+    public async Task The_own_history_reaches_back_unit_value_history_years()
+    {
+        // The same Chile as above with a history of 3 years: 2001 reads 1998-2001, four unit values: no verdict.
+        var w = new TradeWarehouse(_dir).KeepClusters("chile-salmon").Settings("""{ "unit_value_history_years": 3 }""");
+        double[] chile = [200, 400, 400, 800, 102400];
+        for (var y = 1997; y <= 2001; y++) w.Flow("baci", "baci", "HS92", y, "X", "CHL", "USA", "030310", chile[y - 1997], 100);
+        var db = await w.BuildAsync();
+        Assert.Equal(["2001|4|NULL|NULL"], Rows(db, """
+            SELECT year, history_years, history_band_high_usd_kg, outside_own_history FROM marts.unit_value_checks WHERE year = 2001
             """));
     }
 
