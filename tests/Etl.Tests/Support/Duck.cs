@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClusterEtl.Transforms.Kernel;
 
 namespace ClusterEtl.Tests.Support;
@@ -12,4 +13,17 @@ public static class Duck
     }
 
     public static object? Scalar(string? file, string sql) => Query(file, sql).Single()[0];
+
+    /// <summary>The rows as text, cells joined by <c>|</c>: NULL, true/false, numbers rounded to 9 decimals (to compare
+    /// with values worked out by hand).</summary>
+    public static List<string> Lines(string? file, string sql) => Query(file, sql).Select(r => string.Join("|", r.Select(Cell))).ToList();
+
+    static string Cell(object? v) => v switch
+    {
+        null or DBNull => "NULL",
+        double d => Math.Round(d, 9).ToString(CultureInfo.InvariantCulture),
+        decimal m => Math.Round((double)m, 9).ToString(CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        _ => Convert.ToString(v, CultureInfo.InvariantCulture)!,
+    };
 }

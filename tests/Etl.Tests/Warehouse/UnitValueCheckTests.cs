@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClusterEtl.Tests.Support;
 
 namespace ClusterEtl.Tests.Warehouse;
@@ -14,17 +13,6 @@ public sealed class UnitValueCheckTests : IDisposable
     readonly TempDir _dir = new();
 
     public void Dispose() => _dir.Dispose();
-
-    static string Cell(object? v) => v switch
-    {
-        null or DBNull => "NULL",
-        double d => Math.Round(d, 9).ToString(CultureInfo.InvariantCulture),
-        decimal m => Math.Round((double)m, 9).ToString(CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        _ => Convert.ToString(v, CultureInfo.InvariantCulture)!,
-    };
-
-    static List<string> Rows(string db, string sql) => Duck.Query(db, sql).Select(r => string.Join("|", r.Select(Cell))).ToList();
 
     /// <summary>
     /// BACI 2001, fresh salmon (030212), six exporters with a unit value (value USD / kg):
@@ -72,14 +60,14 @@ public sealed class UnitValueCheckTests : IDisposable
             // Value and no quantity: no unit value, no verdict, all of it excluded.
             "PER|NULL|6|5.656854249|1.210917015|26.426253486|NULL|0|NULL|300|0|no_quantity|no_quantity",
             "USA|8|6|5.656854249|1.210917015|26.426253486|false|1|NULL|0|800|NULL|NULL",
-        ], Rows(db, """
+        ], Duck.Lines(db, """
             SELECT exporter_key, unit_value_usd_kg, product_exporters, product_median_usd_kg, product_band_low_usd_kg,
                    product_band_high_usd_kg, outside_product_band, history_years, outside_own_history, excluded_value_usd,
                    trusted_value_usd, reasons, main_reason
             FROM marts.unit_value_checks WHERE year = 2001 AND product_code = '030212' ORDER BY exporter_key
             """));
         // 030541: one exporter, fewer than 5 unit values: no band, no verdict (NULL), nothing excluded.
-        Assert.Equal(["CHL|9|1|NULL|NULL|NULL|900|0"], Rows(db, """
+        Assert.Equal(["CHL|9|1|NULL|NULL|NULL|900|0"], Duck.Lines(db, """
             SELECT exporter_key, unit_value_usd_kg, product_exporters, product_band_low_usd_kg, product_band_high_usd_kg,
                    outside_product_band, trusted_value_usd, excluded_value_usd
             FROM marts.unit_value_checks WHERE product_code = '030541'
@@ -102,7 +90,7 @@ public sealed class UnitValueCheckTests : IDisposable
             "NOR|4|7|4|2|8|false",
             "PER|7.9|7|4|2|8|false",
             "USA|4|7|4|2|8|false",
-        ], Rows(db, """
+        ], Duck.Lines(db, """
             SELECT exporter_key, unit_value_usd_kg, product_exporters, product_median_usd_kg, product_band_low_usd_kg,
                    product_band_high_usd_kg, outside_product_band
             FROM marts.unit_value_checks WHERE product_code = '030322' ORDER BY exporter_key
@@ -117,7 +105,7 @@ public sealed class UnitValueCheckTests : IDisposable
         //   unit_value_usd_kg (all flows with kg, as before): (5120 + 900) / (10 + 100) = 54.727272727
         //   trusted: 030212's unit value is outside the band, so only 030541: 900 / 100 = 9 USD/kg, base 900
         //   excluded 7020 - 900 = 6120, share 6120 / 7020 = 0.871794872; outside_product_band 5120 > no_quantity 1000.
-        Assert.Equal(["7020|54.727272727|9|900|6120|0.871794872|outside_product_band"], Rows(db, """
+        Assert.Equal(["7020|54.727272727|9|900|6120|0.871794872|outside_product_band"], Duck.Lines(db, """
             SELECT export_value_usd, unit_value_usd_kg, trusted_unit_value_usd_kg, unit_value_base_usd, unit_value_excluded_usd,
                    unit_value_excluded_share, unit_value_excluded_reason
             FROM marts.cluster_exports WHERE cluster_id = 'chile-salmon' AND year = 2001
@@ -131,7 +119,7 @@ public sealed class UnitValueCheckTests : IDisposable
         // Chile's 512 is inside, and only its 1000 without quantity is excluded.
         var db = await Salmon2001(new TradeWarehouse(_dir).KeepClusters("chile-salmon"))
             .Settings("""{ "unit_value_band_k": 10 }""").BuildAsync();
-        Assert.Equal(["964.073947690|false|1000|no_quantity"], Rows(db, """
+        Assert.Equal(["964.073947690|false|1000|no_quantity"], Duck.Lines(db, """
             SELECT printf('%.9f', product_band_high_usd_kg), outside_product_band, excluded_value_usd, main_reason
             FROM marts.unit_value_checks WHERE exporter_key = 'CHL' AND product_code = '030212'
             """));
@@ -166,14 +154,14 @@ public sealed class UnitValueCheckTests : IDisposable
             "NOR|1998|2|2|NULL|NULL|NULL|NULL|NULL|NULL",
             "NOR|1999|2|3|NULL|NULL|NULL|NULL|NULL|NULL",
             "NOR|2000|2000|4|NULL|NULL|NULL|NULL|NULL|NULL",
-        ], Rows(db, """
+        ], Duck.Lines(db, """
             SELECT exporter_key, year, unit_value_usd_kg, history_years,
                    CASE WHEN history_band_low_usd_kg IS NOT NULL THEN history_median_usd_kg END,
                    history_band_low_usd_kg, history_band_high_usd_kg, outside_own_history, outside_product_band, main_reason
             FROM marts.unit_value_checks ORDER BY exporter_key, year
             """));
         // The cluster's 2001: its only unit value is out, nothing is left: trusted unit value NULL, all 102400 excluded.
-        Assert.Equal(["102400|1024|NULL|0|1|outside_own_history"], Rows(db, """
+        Assert.Equal(["102400|1024|NULL|0|1|outside_own_history"], Duck.Lines(db, """
             SELECT export_value_usd, unit_value_usd_kg, trusted_unit_value_usd_kg, unit_value_base_usd, unit_value_excluded_share,
                    unit_value_excluded_reason
             FROM marts.cluster_exports WHERE cluster_id = 'chile-salmon' AND year = 2001
@@ -188,7 +176,7 @@ public sealed class UnitValueCheckTests : IDisposable
         double[] chile = [200, 400, 400, 800, 102400];
         for (var y = 1997; y <= 2001; y++) w.Flow("baci", "baci", "HS92", y, "X", "CHL", "USA", "030310", chile[y - 1997], 100);
         var db = await w.BuildAsync();
-        Assert.Equal(["2001|4|NULL|NULL"], Rows(db, """
+        Assert.Equal(["2001|4|NULL|NULL"], Duck.Lines(db, """
             SELECT year, history_years, history_band_high_usd_kg, outside_own_history FROM marts.unit_value_checks WHERE year = 2001
             """));
     }
@@ -211,14 +199,14 @@ public sealed class UnitValueCheckTests : IDisposable
         [
             "CHL|1800|300|10|0|1000|u|500|quantity_unit_not_kg, zero_quantity|quantity_unit_not_kg|1500",
             "PER|500|0|NULL|0|500|l|0|quantity_unit_not_kg|quantity_unit_not_kg|500",
-        ], Rows(db, """
+        ], Duck.Lines(db, """
             SELECT exporter_key, value_usd, value_with_kg_usd, unit_value_usd_kg, value_no_quantity_usd, value_unit_not_kg_usd,
                    other_quantity_units, value_zero_quantity_usd, reasons, main_reason, excluded_value_usd
             FROM marts.unit_value_checks ORDER BY exporter_key
             """));
         // The cluster: X = 1800, trusted unit value 300 / 30 = 10; excluded 1500 (share 1500 / 1800 = 0.833333333), the
         // larger part (1000) for a unit that is not kg.
-        Assert.Equal(["1800|10|10|300|1500|0.833333333|quantity_unit_not_kg"], Rows(db, """
+        Assert.Equal(["1800|10|10|300|1500|0.833333333|quantity_unit_not_kg"], Duck.Lines(db, """
             SELECT export_value_usd, unit_value_usd_kg, trusted_unit_value_usd_kg, unit_value_base_usd, unit_value_excluded_usd,
                    unit_value_excluded_share, unit_value_excluded_reason
             FROM marts.cluster_exports WHERE cluster_id = 'chile-salmon' AND year = 2020
