@@ -1,7 +1,7 @@
 -- Each exporter's exports of each of the clusters' products per year, with the value a unit value can use and the
 -- value it cannot, by reason: the base of marts.unit_value_checks (docs/indicators.md, "Unit values that can be
--- trusted"). From the year's trade basis, as intermediate.int_country_product_exports (BACI flows as they are,
--- Comtrade flows through the mirror rule), so value_with_kg_usd and quantity_kg are the figures every unit value of
+-- trusted"). From the year's export flows, as intermediate.int_country_product_exports
+-- (intermediate.int_trade_basis_exports), so value_with_kg_usd and quantity_kg are the figures every unit value of
 -- the marts divides.
 -- Scope: the clusters' products only (intermediate.int_cluster_products, every vintage of the data), but every
 -- exporter of them, since a product's band is taken over all its exporters. Every exporter x product x year of a BACI
@@ -14,20 +14,6 @@
 -- config: partition_by=year
 WITH products AS (      -- the clusters' HS6 codes in every vintage of the data
     SELECT DISTINCT hs_vintage, product_code FROM intermediate.int_cluster_products
-),
-flows AS (
-    SELECT f.year, f.hs_vintage, f.reporter_key AS exporter_key, f.product_code, f.value_usd, f.quantity_kg,
-           CASE WHEN f.quantity_kg IS NULL AND f.quantity_original IS NOT NULL THEN f.quantity_unit END AS other_quantity_unit
-    FROM staging.stg_trade_flows AS f
-    JOIN intermediate.int_trade_basis AS b USING (year, source_kind, hs_vintage)
-    JOIN products AS p USING (hs_vintage, product_code)
-    WHERE f.source_kind = 'baci' AND f.flow = 'X' AND f.product_level = 6 AND f.month IS NULL
-    UNION ALL
-    SELECT m.year, m.hs_vintage, m.exporter_key, m.product_code, m.value_usd, m.quantity_kg, m.other_quantity_unit
-    FROM intermediate.int_trade_mirror_flows AS m
-    JOIN intermediate.int_trade_basis AS b USING (year, source_kind, hs_vintage)
-    JOIN products AS p USING (hs_vintage, product_code)
-    WHERE m.product_level = 6 AND m.month IS NULL AND m.value_basis <> 'unused mirror'
 )
 SELECT
     year,
@@ -43,7 +29,8 @@ SELECT
     coalesce(sum(value_usd::DECIMAL(18, 2))
              FILTER (WHERE quantity_kg IS NULL AND other_quantity_unit IS NULL), 0)::DECIMAL(18, 2)         AS value_no_quantity_usd,
     string_agg(DISTINCT other_quantity_unit, ', ' ORDER BY other_quantity_unit)                             AS other_quantity_units
-FROM flows
+FROM intermediate.int_trade_basis_exports
+JOIN products USING (hs_vintage, product_code)
 GROUP BY ALL;
 
 COMMENT ON TABLE intermediate.int_exporter_unit_values IS 'Exports of the clusters'' products per year, HS vintage, exporter and HS6 product (every exporter of them), from the year''s trade basis, with the value split by what its quantity allows: the base of marts.unit_value_checks.';
