@@ -1,21 +1,10 @@
--- Exports of every exporter and HS6 product per year, over all importers, from the trade basis of the year: BACI
--- flows read from the lake as they are (reconciled by CEPII), Comtrade flows through the mirror rule (reported
--- exports, else mirror imports converted to FOB). The base of world totals, shares, unit values and RCA.
--- TOTAL rows and shorter codes are left out, so product sums never count a total.
+-- Exports of every exporter and HS6 product per year, over all importers, from the trade basis of the year
+-- (intermediate.int_trade_basis_exports: BACI flows as they are, reconciled by CEPII; Comtrade flows through the mirror
+-- rule, reported exports, else mirror imports converted to FOB; HS6 only, so product sums never count a total).
+-- The base of world totals, shares, unit values and RCA.
 -- Values (cents) and quantities (grams) are summed as DECIMAL: exact, so reruns give identical numbers whatever
 -- order the flows are read in; stored as DECIMAL(18, ...) (eight bytes: up to 10^16 USD, 10^15 kg).
 -- config: partition_by=year
-WITH flows AS (
-    SELECT f.year, f.hs_vintage, f.reporter_key AS exporter_key, f.product_code, f.value_usd, f.quantity_kg
-    FROM staging.stg_trade_flows AS f
-    JOIN intermediate.int_trade_basis AS b USING (year, source_kind, hs_vintage)
-    WHERE f.source_kind = 'baci' AND f.flow = 'X' AND f.product_level = 6 AND f.month IS NULL
-    UNION ALL
-    SELECT m.year, m.hs_vintage, m.exporter_key, m.product_code, m.value_usd, m.quantity_kg
-    FROM intermediate.int_trade_mirror_flows AS m
-    JOIN intermediate.int_trade_basis AS b USING (year, source_kind, hs_vintage)
-    WHERE m.product_level = 6 AND m.month IS NULL AND m.value_basis <> 'unused mirror'
-)
 SELECT
     year,
     hs_vintage,
@@ -24,7 +13,7 @@ SELECT
     sum(value_usd::DECIMAL(18, 2))::DECIMAL(18, 2)                                 AS export_value_usd,
     sum(quantity_kg::DECIMAL(18, 3)) FILTER (WHERE quantity_kg > 0)::DECIMAL(18, 3) AS export_qty_kg,
     sum(value_usd::DECIMAL(18, 2)) FILTER (WHERE quantity_kg > 0)::DECIMAL(18, 2)   AS export_value_with_qty_usd
-FROM flows
+FROM intermediate.int_trade_basis_exports
 GROUP BY ALL;
 
 COMMENT ON TABLE intermediate.int_country_product_exports IS 'Exports per year, HS vintage, exporter and HS6 product, summed over importers, from the year''s trade basis (intermediate.int_trade_basis).';

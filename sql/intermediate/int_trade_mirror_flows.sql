@@ -24,7 +24,8 @@ WITH exports AS (
            partner_key  AS importer_key, partner_iso3  AS importer_iso3,
            product_code, product_level,
            string_agg(DISTINCT source_id, ', ' ORDER BY source_id) AS source_ids,
-           sum(value_usd::DECIMAL(18, 2)) AS value_usd, sum(quantity_kg::DECIMAL(18, 3)) AS quantity_kg
+           sum(value_usd::DECIMAL(18, 2)) AS value_usd, sum(quantity_kg::DECIMAL(18, 3)) AS quantity_kg,
+           min(quantity_unit) FILTER (WHERE quantity_kg IS NULL AND quantity_original IS NOT NULL) AS other_quantity_unit
     FROM staging.stg_trade_flows
     WHERE source_kind = 'comtrade' AND flow = 'X' AND partner_iso3 IS DISTINCT FROM 'WLD'
     GROUP BY ALL
@@ -35,7 +36,8 @@ imports AS (
            reporter_key AS importer_key, reporter_iso3 AS importer_iso3,
            product_code, product_level,
            string_agg(DISTINCT source_id, ', ' ORDER BY source_id) AS source_ids,
-           sum(value_usd::DECIMAL(18, 2)) AS value_usd, sum(quantity_kg::DECIMAL(18, 3)) AS quantity_kg
+           sum(value_usd::DECIMAL(18, 2)) AS value_usd, sum(quantity_kg::DECIMAL(18, 3)) AS quantity_kg,
+           min(quantity_unit) FILTER (WHERE quantity_kg IS NULL AND quantity_original IS NOT NULL) AS other_quantity_unit
     FROM staging.stg_trade_flows
     WHERE source_kind = 'comtrade' AND flow = 'M' AND partner_iso3 IS DISTINCT FROM 'WLD'
     GROUP BY ALL
@@ -58,7 +60,9 @@ joined AS (
         x.quantity_kg                              AS reported_export_kg,
         m.value_usd                                AS mirror_import_cif_usd,
         m.value_usd / (1 + getvariable('cif_fob_margin')) AS mirror_import_fob_usd,
-        m.quantity_kg                              AS mirror_import_kg
+        m.quantity_kg                              AS mirror_import_kg,
+        x.other_quantity_unit                      AS export_other_unit,
+        m.other_quantity_unit                      AS import_other_unit
     FROM exports AS x
     FULL OUTER JOIN imports AS m
       ON  m.source_kind = x.source_kind
@@ -86,7 +90,7 @@ ruled AS (
     FROM joined AS j
 )
 SELECT
-    * EXCLUDE (exporter_reported_elsewhere),
+    * EXCLUDE (exporter_reported_elsewhere, export_other_unit, import_other_unit),
     getvariable('cif_fob_margin')::DOUBLE AS cif_fob_margin,
     CASE WHEN reported_export_usd IS NOT NULL THEN reported_export_usd::DOUBLE
          WHEN NOT exporter_reported_elsewhere THEN mirror_import_fob_usd END AS value_usd,
@@ -95,6 +99,8 @@ SELECT
     CASE WHEN reported_export_usd IS NOT NULL THEN 'reported'
          WHEN NOT exporter_reported_elsewhere THEN 'mirror'
          ELSE 'unused mirror' END AS value_basis,
+    CASE WHEN reported_export_usd IS NOT NULL THEN export_other_unit
+         WHEN NOT exporter_reported_elsewhere THEN import_other_unit END AS other_quantity_unit,
     abs(reported_export_usd - mirror_import_fob_usd) / nullif(reported_export_usd + mirror_import_fob_usd, 0) AS discrepancy
 FROM ruled;
 
@@ -120,4 +126,5 @@ COMMENT ON COLUMN intermediate.int_trade_mirror_flows.cif_fob_margin IS 'CIF/FOB
 COMMENT ON COLUMN intermediate.int_trade_mirror_flows.value_usd IS 'Value the marts use (USD, FOB): reported_export_usd when present, else mirror_import_fob_usd; NULL for an unused mirror (the exporter declared that chapter to that importer in another HS vintage: counting the import too would count the goods twice).';
 COMMENT ON COLUMN intermediate.int_trade_mirror_flows.quantity_kg IS 'Quantity the marts use (kg): from the same side as value_usd; NULL when that side has none, and for an unused mirror.';
 COMMENT ON COLUMN intermediate.int_trade_mirror_flows.value_basis IS 'Where value_usd comes from: reported (exporter''s declaration), mirror (importer''s declaration converted to FOB), or unused mirror (the exporter declared the same HS chapter to that importer in another vintage; value_usd NULL).';
+COMMENT ON COLUMN intermediate.int_trade_mirror_flows.other_quantity_unit IS 'Comtrade''s quantity unit (qtyUnitAbbr: u, l, m2, ...) of the side value_usd comes from, when that side gives a quantity but no net weight: a quantity that does not convert to kg (marts.unit_value_checks, reason quantity_unit_not_kg); NULL otherwise.';
 COMMENT ON COLUMN intermediate.int_trade_mirror_flows.discrepancy IS '|X - M_fob| / (X + M_fob) with M_fob = mirror_import_fob_usd, between 0 (sides agree) and 1; NULL unless both sides reported.';

@@ -43,6 +43,25 @@ cluster_totals AS (
       ON p.cluster_id = f.cluster_id AND p.hs_vintage = f.hs_vintage AND p.product_code = f.product_code
     GROUP BY ALL
 ),
+unit_value_trust AS (    -- what a trusted unit value of the cluster's exports leaves out, and why (marts.unit_value_checks)
+    SELECT u.cluster_id, u.year,
+           sum(u.trusted_value_usd)                                        AS trusted_value_usd,
+           sum(u.trusted_value_usd) / nullif(sum(u.trusted_qty_kg), 0)     AS trusted_unit_value_usd_kg,
+           sum(u.excluded_value_usd)                                       AS excluded_value_usd,
+           -- the reason that takes out the most value over the cluster's products (ties: the first in this order)
+           list_reduce([{'reason': 'outside_product_band', 'value': sum(u.value_outside_product_band_usd)},
+                        {'reason': 'outside_own_history',  'value': sum(u.value_outside_own_history_usd)},
+                        {'reason': 'no_quantity',          'value': sum(u.value_no_quantity_usd)},
+                        {'reason': 'quantity_unit_not_kg', 'value': sum(u.value_unit_not_kg_usd)},
+                        {'reason': 'zero_quantity',        'value': sum(u.value_zero_quantity_usd)}],
+                       (a, b) -> CASE WHEN b.value > a.value THEN b ELSE a END)  AS main_reason
+    FROM (SELECT p.cluster_id, v.*
+          FROM intermediate.int_cluster_products AS p
+          JOIN ref.clusters AS c USING (cluster_id)
+          JOIN marts.unit_value_checks AS v
+            ON v.hs_vintage = p.hs_vintage AND v.product_code = p.product_code AND v.exporter_key = c.country_iso3) AS u
+    GROUP BY ALL
+),
 partner_values AS (      -- the cluster's exports per destination (exact), for the destination HHI
     SELECT cluster_id, year, importer_key, sum(value_usd) AS value_usd
     FROM intermediate.int_cluster_export_flows
@@ -94,6 +113,11 @@ base AS (
              ELSE (sqrt(d.destination_hhi) - sqrt(1.0 / d.n_destinations)) / (1 - sqrt(1.0 / d.n_destinations)) END
                                                            AS destination_hhi_norm,
         t.unit_value_usd_kg,
+        ut.trusted_unit_value_usd_kg,
+        coalesce(ut.trusted_value_usd, 0)::DOUBLE          AS unit_value_base_usd,
+        coalesce(ut.excluded_value_usd, 0)::DOUBLE         AS unit_value_excluded_usd,
+        coalesce(ut.excluded_value_usd, 0) / nullif(t.export_value_usd, 0) AS unit_value_excluded_share,
+        CASE WHEN ut.excluded_value_usd > 0 THEN ut.main_reason.reason END AS unit_value_excluded_reason,
         w.relative_unit_value,
         t.export_qty_primary_t::DOUBLE                     AS export_qty_primary_t,
         t.unit_value_primary_usd_t,
@@ -108,6 +132,7 @@ base AS (
     JOIN world_cluster_products AS w ON w.cluster_id = c.cluster_id AND w.year = y.year AND w.world_export_value_usd > 0
     LEFT JOIN cluster_totals AS t ON t.cluster_id = c.cluster_id AND t.year = y.year
     LEFT JOIN destinations AS d ON d.cluster_id = c.cluster_id AND d.year = y.year
+    LEFT JOIN unit_value_trust AS ut ON ut.cluster_id = c.cluster_id AND ut.year = y.year
     LEFT JOIN intermediate.int_cluster_import_flows AS im ON im.cluster_id = c.cluster_id AND im.year = y.year
     LEFT JOIN production AS pr ON pr.cluster_id = c.cluster_id AND pr.year = y.year
 ),
@@ -132,7 +157,9 @@ SELECT
     h.trade_basis,
     CASE WHEN h.previous_year = h.year - 1 THEN h.trade_basis <> h.previous_trade_basis END AS basis_changed_yoy,
     CASE WHEN f.cluster_id IS NOT NULL THEN h.trade_basis <> f.trade_basis END            AS basis_changed_5y,
-    h.basis_reporters, h.basis_partners, h.export_qty_primary_t, h.unit_value_primary_usd_t
+    h.basis_reporters, h.basis_partners, h.export_qty_primary_t, h.unit_value_primary_usd_t,
+    h.trusted_unit_value_usd_kg, h.unit_value_base_usd, h.unit_value_excluded_usd, h.unit_value_excluded_share,
+    h.unit_value_excluded_reason
 FROM with_history AS h
 LEFT JOIN base AS f ON f.cluster_id = h.cluster_id AND f.year = h.year - 5;
 
@@ -169,4 +196,9 @@ COMMENT ON COLUMN marts.cluster_exports.basis_changed_5y IS 'True when cagr_5y c
 COMMENT ON COLUMN marts.cluster_exports.basis_reporters IS 'Countries reporting in the year''s trade basis (BACI exporters, Comtrade declaring countries): world shares and RCA are relative to these data, world figures only when they cover the world.';
 COMMENT ON COLUMN marts.cluster_exports.basis_partners IS 'Partners named in the year''s trade basis (World excluded).';
 COMMENT ON COLUMN marts.cluster_exports.export_qty_primary_t IS 'Export quantity in the cluster''s FAO item, tonnes: each product''s known quantity times its factor (ref.primary_equivalents: milk equivalent of dairy products; 1 for products traded as produced); products without a factor (whey) add nothing; NULL for clusters without FAO items.';
+COMMENT ON COLUMN marts.cluster_exports.trusted_unit_value_usd_kg IS 'Export unit value from trusted unit values only, USD/kg: unit_value_base_usd / the quantity of the same exports; the country''s product-years whose unit value is outside a robust band (marts.unit_value_checks) are left out too. NULL when nothing is left. unit_value_usd_kg keeps them (a premium is not an error: compare the two).';
+COMMENT ON COLUMN marts.cluster_exports.unit_value_base_usd IS 'Value of the exports trusted_unit_value_usd_kg is computed from (USD): flows with a net weight > 0 in the product-years whose unit value no band of marts.unit_value_checks flags.';
+COMMENT ON COLUMN marts.cluster_exports.unit_value_excluded_usd IS 'export_value_usd - unit_value_base_usd (USD): the value left out of the trusted unit value, for any reason (no quantity, quantity 0, a unit other than kg, a unit value outside a band).';
+COMMENT ON COLUMN marts.cluster_exports.unit_value_excluded_share IS 'unit_value_excluded_usd / export_value_usd, in [0, 1]; NULL without exports.';
+COMMENT ON COLUMN marts.cluster_exports.unit_value_excluded_reason IS 'The reason that takes out the most of unit_value_excluded_usd, summed over the cluster''s products (marts.unit_value_checks.main_reason codes: outside_product_band, outside_own_history, no_quantity, quantity_unit_not_kg, zero_quantity; ties to the first); NULL when nothing is excluded.';
 COMMENT ON COLUMN marts.cluster_exports.unit_value_primary_usd_t IS 'Export value per tonne of the FAO item (USD/t): value of the flows counted in export_qty_primary_t / export_qty_primary_t; compared with the producer price in marts.cluster_prices.farm_gate_share.';

@@ -12,7 +12,8 @@ namespace ClusterEtl.Transforms.Export;
 /// and the sources with their extracts, then a sheet per mart with the cluster's rows (for <c>country_product_rca</c>, its
 /// country's rows of the cluster's HS6 products, and so for <c>country_product_complexity</c>; for <c>country_complexity</c> its
 /// country's rows; for <c>region_activity</c>, the rows of its regions and SCIAN codes; for <c>region_census_activity</c>, the
-/// census cells of its regions at its SCIAN codes, their parents and their parts).
+/// census cells of its regions at its SCIAN codes, their parents and their parts; for <c>unit_value_checks</c>,
+/// every exporter's rows of the cluster's products, so that the bands its unit values are judged by can be read).
 /// </summary>
 public static class ClusterWorkbook
 {
@@ -28,6 +29,9 @@ public static class ClusterWorkbook
             AND product_code IN (SELECT product_code FROM intermediate.int_cluster_products WHERE cluster_id = $1)
             """,
         ["country_complexity"] = "country_key = (SELECT country_iso3 FROM ref.clusters WHERE cluster_id = $1)",
+        ["unit_value_checks"] = """
+            (hs_vintage, product_code) IN (SELECT hs_vintage, product_code FROM intermediate.int_cluster_products WHERE cluster_id = $1)
+            """,
         ["region_activity"] = """
             EXISTS (SELECT 1 FROM ref.cluster_scian AS s WHERE s.cluster_id = $1 AND scian_code LIKE s.scian_code || '%')
             AND EXISTS (SELECT 1 FROM ref.cluster_regions AS g WHERE g.cluster_id = $1 AND municipality_key LIKE g.inegi_key || '%')

@@ -52,9 +52,10 @@ public sealed class TradeWarehouse(TempDir dir)
         return this;
     }
 
-    /// <summary>A flow as a connector writes it (annual, HS6 unless the code is TOTAL).</summary>
+    /// <summary>A flow as a connector writes it (annual, HS6 unless the code is TOTAL); <paramref name="quantity"/> in
+    /// <paramref name="unit"/> is the quantity as published (Comtrade's qty and qtyUnitAbbr, besides the net weight).</summary>
     public TradeWarehouse Flow(string source, string kind, string vintage, int year, string flow, string reporter, string partner,
-        string product, double valueUsd, double? kg = null)
+        string product, double valueUsd, double? kg = null, double? quantity = null, string? unit = null)
     {
         var key = (source, kind);
         if (!_flows.TryGetValue(key, out var list)) _flows[key] = list = [];
@@ -63,6 +64,7 @@ public sealed class TradeWarehouse(TempDir dir)
             Year = year, HsVintage = vintage, Flow = flow, ReporterCode = reporter, ReporterIso3 = reporter,
             PartnerCode = partner, PartnerIso3 = partner, ProductCode = product, ProductLevel = product == "TOTAL" ? 0 : product.Length,
             ValueUsd = valueUsd, Valuation = flow is "M" or "RM" ? "CIF" : "FOB", QuantityKg = kg,
+            QuantityOriginal = quantity, QuantityUnit = unit,
         });
         return this;
     }
