@@ -108,3 +108,35 @@ COMMENT ON COLUMN meta.runs.unit IS 'What rows counts: rows or files.';
 COMMENT ON COLUMN meta.runs.quarantined_rows IS 'Rows normalization could not read (staging.stg_quarantine).';
 COMMENT ON COLUMN meta.runs.seconds IS 'Duration of the stage in seconds.';
 COMMENT ON COLUMN meta.runs.error IS 'One-line reason of a failure, NULL otherwise.';
+
+CREATE TABLE meta.build_extracts (
+    build_number       INTEGER NOT NULL,
+    run_id             VARCHAR NOT NULL,
+    source             VARCHAR NOT NULL,
+    extract_id         VARCHAR NOT NULL,
+    extract_fetched_at TIMESTAMP,
+    newest_extract_id  VARCHAR,
+    as_of              BOOLEAN NOT NULL
+);
+COMMENT ON TABLE meta.build_extracts IS 'Which extract of each source every kept build read (the lake''s normalized data), carried from build to build with meta.indicator_history: this build (the largest build_number) and the earlier builds marts.release_diffs compares. Bounded: the builds no release diff needs are dropped.';
+COMMENT ON COLUMN meta.build_extracts.build_number IS 'Order of the builds of this data folder: 1 for the first, the previous build''s number + 1 after (a --force build too).';
+COMMENT ON COLUMN meta.build_extracts.run_id IS 'Run that made the build (runs/<run_id>/).';
+COMMENT ON COLUMN meta.build_extracts.source IS 'Source id (pipelines/sources/<id>.json).';
+COMMENT ON COLUMN meta.build_extracts.extract_id IS 'Extract the lake held for the source in that build: the extract_id of its rows (first 16 hex digits of the data file''s SHA-256, or of the hashes of its data files), as listed by `clusteretl extracts`.';
+COMMENT ON COLUMN meta.build_extracts.extract_fetched_at IS 'When that extract was first fetched (UTC, raw/manifest.jsonl); NULL when the manifest no longer says.';
+COMMENT ON COLUMN meta.build_extracts.newest_extract_id IS 'The extract of the source''s latest fetch at the time of the build; differs from extract_id in a build made with run --as-of.';
+COMMENT ON COLUMN meta.build_extracts.as_of IS 'True when the build read an older extract than the newest fetched (run --as-of SOURCE=EXTRACT_ID).';
+
+CREATE TABLE meta.indicator_history (
+    build_number INTEGER NOT NULL,
+    cluster_id   VARCHAR NOT NULL,
+    year         INTEGER NOT NULL,
+    indicator    VARCHAR NOT NULL,
+    value        DOUBLE
+);
+COMMENT ON TABLE meta.indicator_history IS 'The headline cluster indicators (intermediate.int_cluster_indicators) of the kept builds of meta.build_extracts, before this build: what marts.release_diffs compares this build with. This build''s own rows are appended after its models ran.';
+COMMENT ON COLUMN meta.indicator_history.build_number IS 'Build (meta.build_extracts.build_number).';
+COMMENT ON COLUMN meta.indicator_history.cluster_id IS 'Cluster id (ref.clusters).';
+COMMENT ON COLUMN meta.indicator_history.year IS 'Calendar year.';
+COMMENT ON COLUMN meta.indicator_history.indicator IS 'Indicator: <mart>.<column> (intermediate.int_cluster_indicators).';
+COMMENT ON COLUMN meta.indicator_history.value IS 'Its value in that build, as DOUBLE; NULL when the mart''s cell was NULL.';
