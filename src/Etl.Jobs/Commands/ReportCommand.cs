@@ -77,6 +77,17 @@ public static class ReportCommand
             ["year", "dest. HHI", "dest. CR4", "product HHI", "world exporters HHI", "world rank", "firms", "employment (mid)", "regional share", "LQ", "notes"],
             ["0", "N3", "P1", "N3", "N3", "0", "0", "N0", "P1", "N2", "s"]);
 
+        if (c.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'marts' AND table_name = 'release_diffs'") > 0 &&
+            c.Scalar<long>("SELECT count(*) FROM marts.release_diffs WHERE cluster_id = $1", id) > 0)
+            Section(c, output, "Revisions (what the latest release of a source changed, largest moves first)", """
+                year, indicator, previous_value, current_value, relative_change, revision, sources_changed,
+                       previous_extract_id || ' -> ' || current_extract_id, CASE WHEN as_of THEN 'as of' END
+                """, "release_diffs", id,
+                ["year", "indicator", "previous", "current", "change", "revision", "sources", "extracts", "build"],
+                ["0", "s", "N2", "N2", "P1", "s", "s", "s", "s"],
+                // A move several sources share is listed once; at most 15.
+                "AND source = split_part(sources_changed, ', ', 1) ORDER BY abs(relative_change) DESC NULLS FIRST, year, indicator LIMIT 15");
+
         var latest = c.Rows("""
             SELECT year, export_value_usd, cagr_5y, world_share_value, rca FROM marts.cluster_exports
             WHERE cluster_id = $1 AND export_value_usd > 0 ORDER BY year DESC LIMIT 1
@@ -89,12 +100,13 @@ public static class ReportCommand
     }
 
     /// <summary>The cluster's rows of one mart, year by year; nothing when the warehouse has no such mart.</summary>
+    /// <param name="tail">What follows <c>WHERE cluster_id = $1</c>: more conditions, the order, a limit.</param>
     static void Section(DuckDBConnection c, TextWriter output, string title, string columns, string mart, string id, string[] headers,
-        string[] formats)
+        string[] formats, string tail = "ORDER BY year")
     {
         if (c.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'marts' AND table_name = $1", mart) == 0)
             return;
-        var rows = c.Rows($"SELECT {columns} FROM marts.{mart} WHERE cluster_id = $1 ORDER BY year", id).Select(r => r.Select((v, i) => Format(v, formats[i])).ToArray()).ToList();
+        var rows = c.Rows($"SELECT {columns} FROM marts.{mart} WHERE cluster_id = $1 {tail}", id).Select(r => r.Select((v, i) => Format(v, formats[i])).ToArray()).ToList();
         output.WriteLine(title);
         if (rows.Count == 0)
         {

@@ -38,6 +38,10 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "trigger" },
         "error: trigger needs ID: The schedule's id in pipelines/schedule.json, e.g. baci-monthly (see `trigger --help`)")]
     [InlineData(new[] { "serve", "--workers", "0" }, "error: --workers takes a whole number from 1 to 64, not '0' (see `serve --help`)")]
+    [InlineData(new[] { "run", "--as-of", "baci_hs92_sample" },
+        "error: --as-of takes SOURCE=EXTRACT_ID (16 hex digits, see `runs --extracts`), not 'baci_hs92_sample' (see `run --help`)")]
+    [InlineData(new[] { "run", "--as-of", "baci_hs92_sample=0123456789abcdef", "--as-of", "baci_hs92_sample=fedcba9876543210" },
+        "error: --as-of names the source 'baci_hs92_sample' twice (see `run --help`)")]
     [InlineData(new[] { "backfill", "baci_hs92_sample", "--years", "2001-1999" },
         "error: --years 2001-1999 is reversed: write the first year first (1999-2001) (see `backfill --help`)")]
     [InlineData(new[] { "backfill", "baci_hs92_sampel", "--years", "1999-2001" },
