@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ClusterEtl.Jobs.Commands;
 using ClusterEtl.Jobs.Hangfire;
+using ClusterEtl.Transforms.Site;
 using ClusterEtl.Transforms.Kernel;
 using ClusterEtl.Transforms.Raw;
 using ClusterEtl.Transforms.Stages;
@@ -67,6 +69,20 @@ public sealed class ReleaseDiffTests : IDisposable
             FROM marts.release_diffs ORDER BY ALL
             """).Select(r => string.Join("|", r.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)))).ToList();
 
+    string Report()
+    {
+        var output = new StringWriter();
+        ReportCommand.Run("mexico-avocado", _layout, output);
+        return output.ToString();
+    }
+
+    string Page()
+    {
+        var file = _dir.Combine("page.html");
+        Assert.Equal(0, ClusterFiles.Html("mexico-avocado", file, "en", _pipelines, _layout));
+        return File.ReadAllText(file);
+    }
+
     double Price2002() => Convert.ToDouble(Duck.Scalar(_layout.WarehouseFile,
         "SELECT producer_price_usd_t FROM marts.cluster_prices WHERE cluster_id = 'mexico-avocado' AND year = 2002"));
 
@@ -77,6 +93,8 @@ public sealed class ReleaseDiffTests : IDisposable
         Assert.True((await Run()).Succeeded);
         Assert.Empty(Diffs()); // one extract so far: nothing to compare
         Assert.Equal(1100, Price2002());
+        Assert.DoesNotContain("Revisions", Report());
+        Assert.DoesNotContain("id=\"revisions\"", Page());
 
         // The same extract built again (forced: a second build): no release, no rows.
         Assert.True((await Run(force: true)).Succeeded);
@@ -93,6 +111,15 @@ public sealed class ReleaseDiffTests : IDisposable
             $"pp|mexico-avocado|2002|cluster_prices.real_producer_price|1100|1320|220|0.2|revised|pp|{first}|{second}|False",
         ], Diffs());
         Assert.Equal(1320, Price2002());
+        // The report's Revisions section and the site's table: 2002, 1,100.00 -> 1,320.00, +20.0 %.
+        var report = Report();
+        Assert.Contains("Revisions", report);
+        var line = report.Split('\n').First(l => l.Contains("cluster_prices.producer_price_usd_t"));
+        Assert.Equal(["2002", "cluster_prices.producer_price_usd_t", "1,100.00", "1,320.00", "20.0", "%", "revised", "pp"],
+            line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8));
+        var page = Page();
+        Assert.Contains("id=\"revisions\"", page);
+        Assert.Contains($"{first} -&gt; {second}", page);
 
         // Rebuilt as of the first extract: not fetched, the old numbers back; release_diffs shows the move back, as_of.
         var manifestLines = File.ReadAllLines(_layout.RawManifest).Length;
