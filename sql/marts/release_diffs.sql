@@ -1,31 +1,26 @@
 -- What the latest release of each source revised: the headline cluster indicators (intermediate.int_cluster_indicators)
--- of the last build that read the source's previous extract, against those of the first build that read its current one
--- (intermediate.int_source_releases; earlier builds' values from meta.indicator_history, kept from build to build). One
--- row per source, cluster, year and indicator that moved by more than a relative 1e-9, or appeared or disappeared. A build in which several sources
--- changed attributes its moves to each of them and names them all in sources_changed, rather than guess. A release stays
--- here until the source's next one; a build made with run --as-of compares the extract it went back to with the one
--- before it (as_of says so), and the next plain run the other way round.
-WITH current_build AS (
-    SELECT max(build_number) AS build_number FROM meta.build_extracts
-),
-release_extracts AS (
+-- as the last build that read the source's previous extract computed them, against the first build that read its current
+-- one (intermediate.int_source_releases; the kept values in meta.indicator_history, carried from build to build). One
+-- row per source, cluster, year and indicator that moved by more than a relative 1e-9, or appeared or disappeared. A build
+-- in which several sources changed attributes its moves to each of them and names them all in sources_changed, rather
+-- than guess. A release stays here, as it came in, until the source's next one; a build made with run --as-of compares
+-- the extract it went back to with the one before it (as_of says so), and the next plain run the other way round.
+WITH release_extracts AS (
     SELECT * FROM intermediate.int_source_releases
 ),
-values_by_build AS (   -- the kept builds' indicators, and this build's
-    SELECT h.build_number, h.cluster_id, h.year, h.indicator, h.value
-    FROM meta.indicator_history AS h CROSS JOIN current_build AS b
-    WHERE h.build_number < b.build_number
+previous_values AS (   -- the latest build of the previous set's values
+    SELECT r.source, h.cluster_id, h.year, h.indicator, h.value
+    FROM release_extracts AS r
+    JOIN meta.indicator_history AS h ON h.build_number = r.previous_build AND h.snapshot = 'last'
+),
+current_values AS (    -- the first build of the current set's values: stored, or this build's when it is that build
+    SELECT r.source, h.cluster_id, h.year, h.indicator, h.value
+    FROM release_extracts AS r
+    JOIN meta.indicator_history AS h ON h.build_number = r.current_build AND h.snapshot = 'first'
     UNION ALL
-    SELECT b.build_number, i.cluster_id, i.year, i.indicator, i.value
-    FROM intermediate.int_cluster_indicators AS i CROSS JOIN current_build AS b
-),
-previous_values AS (
-    SELECT r.source, v.cluster_id, v.year, v.indicator, v.value
-    FROM release_extracts AS r JOIN values_by_build AS v ON v.build_number = r.previous_build
-),
-current_values AS (
-    SELECT r.source, v.cluster_id, v.year, v.indicator, v.value
-    FROM release_extracts AS r JOIN values_by_build AS v ON v.build_number = r.current_build
+    SELECT r.source, i.cluster_id, i.year, i.indicator, i.value
+    FROM release_extracts AS r CROSS JOIN intermediate.int_cluster_indicators AS i
+    WHERE NOT EXISTS (SELECT 1 FROM meta.indicator_history AS h WHERE h.build_number = r.current_build AND h.snapshot = 'first')
 ),
 compared AS (
     SELECT coalesce(p.source, c.source) AS source, coalesce(p.cluster_id, c.cluster_id) AS cluster_id,

@@ -57,6 +57,12 @@ public static class ReportCommand
         var built = c.Rows("SELECT run_id, built_at FROM meta.build").Single();
         output.WriteLine($"{id}: {cluster[0]} ({cluster[1]}, products in {cluster[2]})");
         output.WriteLine($"warehouse built by run {built[0]} at {Convert.ToDateTime(built[1], Inv):yyyy-MM-dd HH:mm} UTC");
+        if (c.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'meta' AND table_name = 'build_extracts'") > 0 &&
+            c.Rows("""
+                SELECT source || '=' || extract_id FROM meta.build_extracts
+                WHERE as_of AND build_number = (SELECT max(build_number) FROM meta.build_extracts) ORDER BY 1
+                """).Select(r => (string)r[0]!).ToList() is { Count: > 0 } asOf)
+            output.WriteLine($"built as of older extracts (run --as-of): {string.Join(", ", asOf)}");
         output.WriteLine();
 
         Section(c, output, "Exports", """

@@ -52,15 +52,15 @@ public sealed class WarehouseBuilder(LakeCatalog lake)
             var partitions = LakePartitions.Scan(layout, lake);
             MetaTables.LoadInputs(c, layout, partitions);
             c.Execute("COMMIT");
-            ReleaseHistory.Start(c, release?.PublishedWarehouse, runId, release?.Extracts ?? []);
+            var newRelease = ReleaseHistory.Start(c, release?.PublishedWarehouse, runId, release?.Extracts ?? []);
             Log.Information("Reference, meta and lake views loaded ({Partitions} lake partitions) at {Seconds:0.00} s", partitions.Count,
                 sw.Elapsed.TotalSeconds);
 
             var changes = previous is null ? [] : BuildChanges.Since(previous, c, partitions, variables, lake);
-            // The release history is new in every build: what reads it is computed again (it is small).
-            foreach (var table in ReleaseHistory.Tables) changes[table] = Change.Everything;
+            // The release history changes when the build reads another set of extracts; then what reads it is computed again.
+            foreach (var table in ReleaseHistory.Tables) changes[table] = newRelease ? Change.Everything : Change.None;
             var models = new ModelRunner(c, variables).Run(project, changes, previous?.Models ?? []);
-            ReleaseHistory.Finish(c);
+            ReleaseHistory.Finish(c, runId);
             build = new WarehouseBuild(previous is null ? "full" : "incremental", previous?.RunId, models);
             MetaTables.RecordBuild(c, project, build, runId, fingerprint);
             Log.Information("Models built at {Seconds:0.00} s", sw.Elapsed.TotalSeconds);

@@ -138,6 +138,7 @@ public sealed class ReleaseDiffTests : IDisposable
         var build = RunLedger.Read<BuildInfo>(_layout, asOf.RunId, TransformStage.BuildLedger)!;
         Assert.Equal(first, build.AsOf!["pp"]);
         Assert.Equal(true, Duck.Scalar(_layout.WarehouseFile, "SELECT as_of FROM meta.build_extracts WHERE build_number = (SELECT max(build_number) FROM meta.build_extracts)"));
+        Assert.Contains($"built as of older extracts (run --as-of): pp={first}", Report());
 
         // The next plain run returns to the newest extract (normalize sees another fingerprint), and says so.
         Assert.True((await Run()).Succeeded);
@@ -147,8 +148,14 @@ public sealed class ReleaseDiffTests : IDisposable
             $"pp|mexico-avocado|2002|cluster_prices.producer_price_usd_t|1100|1320|220|0.2|revised|pp|{first}|{second}|False",
             $"pp|mexico-avocado|2002|cluster_prices.real_producer_price|1100|1320|220|0.2|revised|pp|{first}|{second}|False",
         ], Diffs());
-        // Bounded history: this build and the two builds the release compares (the as-of build and this one: 2 kept).
-        Assert.Equal(2L, Duck.Scalar(_layout.WarehouseFile, "SELECT count(DISTINCT build_number) FROM meta.indicator_history"));
+        // Bounded history: sets of extracts 1 (two builds: a forced build of the same extract keeps the number), 2, 3 (as of)
+        // and 4; the release compares 3 with 4, and 4 is this build's: 2 kept.
+        Assert.Equal([3, 4], Duck.Query(_layout.WarehouseFile, "SELECT DISTINCT build_number FROM meta.indicator_history ORDER BY 1")
+            .Select(r => Convert.ToInt32(r[0])));
+
+        // A build of the same extracts (forced: every model computed again) keeps the release as it came in.
+        Assert.True((await Run(force: true)).Succeeded);
+        Assert.Equal(2, Diffs().Count);
     }
 
     [Fact]
