@@ -24,7 +24,8 @@ public sealed class ClusterWorkbookTests : IDisposable
         Assert.Equal("about", sheets[0]);
         // product_proximity has no rows of its own for a cluster (its nearest products are in cluster_complexity): no sheet.
         Assert.Equal(["cluster_complexity", "cluster_concentration", "cluster_coverage", "cluster_destinations", "cluster_export_decomposition",
-            "cluster_exports", "cluster_prices", "country_complexity", "country_product_complexity", "country_product_rca", "region_activity"],
+            "cluster_exports", "cluster_prices", "country_complexity", "country_product_complexity", "country_product_rca", "region_activity",
+            "release_diffs"],
             sheets.Skip(1).Order(StringComparer.Ordinal));
         var warehouse = p.Layout.WarehouseFile;
 
