@@ -44,18 +44,19 @@ public sealed class ReleaseDiffTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     /// <summary>Writes an extract of the source and returns its id: the first 16 hex digits of the file's SHA-256.</summary>
-    string WriteExtract(double price2002, int minutes)
+    string WriteExtract(double price2002, int minutes, string? file = null, string area = "138,\"'484\",\"Mexico\"")
     {
+        file ??= _input;
         var csv = new StringBuilder(
             "\"Area Code\",\"Area Code (M49)\",\"Area\",\"Item Code\",\"Item Code (CPC)\",\"Item\",\"Element Code\",\"Element\"," +
             "\"Year Code\",\"Year\",\"Months Code\",\"Months\",\"Unit\",\"Value\",\"Flag\",\"Note\"\n");
         foreach (var (year, price) in new[] { (2001, 1000.0), (2002, price2002), (2003, 1200.0) })
             csv.Append(CultureInfo.InvariantCulture,
-                $"138,\"'484\",\"Mexico\",572,\"'01311\",\"Avocados\",5532,\"Producer Price (USD/tonne)\",{year},{year},7021,\"Annual value\",\"USD\",{price:0.0},\"A\",\"\"\n");
-        Directory.CreateDirectory(Path.GetDirectoryName(_input)!);
-        File.WriteAllText(_input, csv.ToString());
+                $"{area},572,\"'01311\",\"Avocados\",5532,\"Producer Price (USD/tonne)\",{year},{year},7021,\"Annual value\",\"USD\",{price:0.0},\"A\",\"\"\n");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, csv.ToString());
         // A new modification time: the pull sees the file was rewritten even when its size is the same.
-        File.SetLastWriteTimeUtc(_input, new DateTime(2026, 1, 1, 0, minutes, 0, DateTimeKind.Utc));
+        File.SetLastWriteTimeUtc(file, new DateTime(2026, 1, 1, 0, minutes, 0, DateTimeKind.Utc));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(csv.ToString())))[..16];
     }
 
@@ -177,5 +178,29 @@ public sealed class ReleaseDiffTests : IDisposable
         Assert.Contains(second, failed.Error);
         Assert.Equal(published.RunId, PublishedBuilds.Current(_layout)!.RunId); // the last good build stays published
         Assert.Equal(1320, Price2002());
+    }
+
+    [Fact]
+    public async Task When_two_sources_change_in_one_build_each_gets_the_moves_and_both_are_named()
+    {
+        // A second source of Peru's avocado prices (no cluster reads Peru: it moves nothing by itself).
+        var peru = _dir.Combine("inputs", "peru", "Prices_E_All_Data_(Normalized).csv");
+        File.WriteAllText(Path.Combine(_pipelines, "sources", "pp_peru.json"),
+            $$"""{ "id": "pp_peru", "kind": "faostat", "location": "{{peru.Replace("\\", "/")}}" }""");
+        WriteExtract(1100, minutes: 1);
+        WriteExtract(500, minutes: 1, peru, "170,\"'604\",\"Peru\"");
+        Assert.True((await Run()).Succeeded);
+
+        WriteExtract(1320, minutes: 2);
+        WriteExtract(600, minutes: 2, peru, "170,\"'604\",\"Peru\"");
+        Assert.True((await Run()).Succeeded);
+
+        // Mexico's 2002 price moved (1100 -> 1320) in a build where both sources changed: which one moved it cannot be told
+        // from the builds, so the move is listed under each, naming both.
+        Assert.Equal(["pp_peru|pp, pp_peru", "pp|pp, pp_peru"], Duck.Query(_layout.WarehouseFile, """
+            SELECT DISTINCT source || '|' || sources_changed FROM marts.release_diffs
+            WHERE indicator = 'cluster_prices.producer_price_usd_t' AND year = 2002 AND previous_value = 1100 AND current_value = 1320
+            ORDER BY 1
+            """).Select(r => (string)r[0]!));
     }
 }
