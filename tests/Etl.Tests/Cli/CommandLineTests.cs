@@ -152,13 +152,16 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(1, r.ExitCode);
         var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToList();
-        Assert.Equal("error: 3 problem(s):", lines[0]);
+        Assert.Equal("error: 5 problem(s):", lines[0]);
         Assert.Equal("pipelines/clusters/chile-salmon.json: field 'products.hs[0]': '3O2' is not an HS code of 2, 4 or 6 digits", lines[1]);
         Assert.StartsWith("sql/marts/cluster_prices.sql: Binder Error: ", lines[2]);
         Assert.Contains("does not have a column named \"producer_price_usd\"", lines[2]);
+        // The models that read the broken one say so (the release diffs read cluster_prices through the indicators).
+        Assert.Equal("sql/intermediate/int_cluster_indicators.sql: not compiled, it reads marts.cluster_prices, which does not compile", lines[3]);
+        Assert.Equal("sql/marts/release_diffs.sql: not compiled, it reads intermediate.int_cluster_indicators, which does not compile", lines[4]);
         Assert.Equal("sql/marts/cluster_exports.sql: no COMMENT ON COLUMN for rca (every column must be documented; the build fails otherwise)",
-            lines[3]);
-        Assert.Equal(4, lines.Count);
+            lines[5]);
+        Assert.Equal(6, lines.Count);
         Assert.Contains("warning: pipelines/clusters/peru-asparagus.yaml is not read", r.Stdout);
     }
 
