@@ -108,3 +108,39 @@ COMMENT ON COLUMN meta.runs.unit IS 'What rows counts: rows or files.';
 COMMENT ON COLUMN meta.runs.quarantined_rows IS 'Rows normalization could not read (staging.stg_quarantine).';
 COMMENT ON COLUMN meta.runs.seconds IS 'Duration of the stage in seconds.';
 COMMENT ON COLUMN meta.runs.error IS 'One-line reason of a failure, NULL otherwise.';
+
+CREATE TABLE meta.build_extracts (
+    build_number       INTEGER NOT NULL,
+    first_run_id       VARCHAR NOT NULL,
+    last_run_id        VARCHAR NOT NULL,
+    source             VARCHAR NOT NULL,
+    extract_id         VARCHAR NOT NULL,
+    extract_fetched_at TIMESTAMP,
+    newest_extract_id  VARCHAR,
+    as_of              BOOLEAN NOT NULL
+);
+COMMENT ON TABLE meta.build_extracts IS 'Which extract of each source the builds of this data folder read, carried from build to build with meta.indicator_history (what marts.release_diffs compares). One number per set of extracts: a build that reads the same extracts as the build before it keeps its number; the largest number is the set this build read. Bounded: only the numbers a release comparison needs are kept (intermediate.int_source_releases).';
+COMMENT ON COLUMN meta.build_extracts.build_number IS 'Number of the set of extracts: 1 for the first build of the data folder, the previous number + 1 for a build that reads another extract of some source (a --force build of the same extracts keeps the number).';
+COMMENT ON COLUMN meta.build_extracts.first_run_id IS 'Run of the first build that read this set of extracts (runs/<run_id>/).';
+COMMENT ON COLUMN meta.build_extracts.last_run_id IS 'Run of the latest build that read it.';
+COMMENT ON COLUMN meta.build_extracts.source IS 'Source id (pipelines/sources/<id>.json).';
+COMMENT ON COLUMN meta.build_extracts.extract_id IS 'Extract the lake held for the source: the extract_id of its rows (first 16 hex digits of the data file''s SHA-256, or of the hashes of its data files), as `runs --extracts` lists them.';
+COMMENT ON COLUMN meta.build_extracts.extract_fetched_at IS 'When that extract was first fetched (UTC, raw/manifest.jsonl); NULL when the manifest no longer says.';
+COMMENT ON COLUMN meta.build_extracts.newest_extract_id IS 'The extract of the source''s latest fetch at the time; differs from extract_id in a build made with run --as-of.';
+COMMENT ON COLUMN meta.build_extracts.as_of IS 'True when the build read an older extract than the newest fetched (run --as-of SOURCE=EXTRACT_ID).';
+
+CREATE TABLE meta.indicator_history (
+    build_number INTEGER NOT NULL,
+    snapshot     VARCHAR NOT NULL,
+    cluster_id   VARCHAR NOT NULL,
+    year         INTEGER NOT NULL,
+    indicator    VARCHAR NOT NULL,
+    value        DOUBLE
+);
+COMMENT ON TABLE meta.indicator_history IS 'The headline cluster indicators (intermediate.int_cluster_indicators) of the sets of extracts kept in meta.build_extracts: as the first build of each set computed them, and as its latest build did. Written after the models ran: what marts.release_diffs compares this build with.';
+COMMENT ON COLUMN meta.indicator_history.build_number IS 'Set of extracts (meta.build_extracts.build_number).';
+COMMENT ON COLUMN meta.indicator_history.snapshot IS 'first (the values of the first build of the set, first_run_id) or last (of its latest build, last_run_id).';
+COMMENT ON COLUMN meta.indicator_history.cluster_id IS 'Cluster id (ref.clusters).';
+COMMENT ON COLUMN meta.indicator_history.year IS 'Calendar year.';
+COMMENT ON COLUMN meta.indicator_history.indicator IS 'Indicator: <mart>.<column> (intermediate.int_cluster_indicators).';
+COMMENT ON COLUMN meta.indicator_history.value IS 'Its value, as DOUBLE; NULL when the mart''s cell was NULL.';

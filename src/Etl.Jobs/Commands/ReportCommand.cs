@@ -57,6 +57,12 @@ public static class ReportCommand
         var built = c.Rows("SELECT run_id, built_at FROM meta.build").Single();
         output.WriteLine($"{id}: {cluster[0]} ({cluster[1]}, products in {cluster[2]})");
         output.WriteLine($"warehouse built by run {built[0]} at {Convert.ToDateTime(built[1], Inv):yyyy-MM-dd HH:mm} UTC");
+        if (c.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'meta' AND table_name = 'build_extracts'") > 0 &&
+            c.Rows("""
+                SELECT source || '=' || extract_id FROM meta.build_extracts
+                WHERE as_of AND build_number = (SELECT max(build_number) FROM meta.build_extracts) ORDER BY 1
+                """).Select(r => (string)r[0]!).ToList() is { Count: > 0 } asOf)
+            output.WriteLine($"built as of older extracts (run --as-of): {string.Join(", ", asOf)}");
         output.WriteLine();
 
         Section(c, output, "Exports", """
@@ -76,6 +82,17 @@ public static class ReportCommand
             """, "cluster_concentration", id,
             ["year", "dest. HHI", "dest. CR4", "product HHI", "world exporters HHI", "world rank", "firms", "employment (mid)", "regional share", "LQ", "notes"],
             ["0", "N3", "P1", "N3", "N3", "0", "0", "N0", "P1", "N2", "s"]);
+
+        if (c.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'marts' AND table_name = 'release_diffs'") > 0 &&
+            c.Scalar<long>("SELECT count(*) FROM marts.release_diffs WHERE cluster_id = $1", id) > 0)
+            Section(c, output, "Revisions (what the latest release of a source changed, largest moves first)", """
+                year, indicator, previous_value, current_value, relative_change, revision, sources_changed,
+                       previous_extract_id || ' -> ' || current_extract_id, CASE WHEN as_of THEN 'as of' END
+                """, "release_diffs", id,
+                ["year", "indicator", "previous", "current", "change", "revision", "sources", "extracts", "build"],
+                ["0", "s", "N2", "N2", "P1", "s", "s", "s", "s"],
+                // A move several sources share is listed once; at most 15.
+                "AND source = split_part(sources_changed, ', ', 1) ORDER BY abs(relative_change) DESC NULLS FIRST, year, indicator LIMIT 15");
 
         if (Exists(c, "cluster_complexity"))
         {
@@ -111,11 +128,12 @@ public static class ReportCommand
     }
 
     /// <summary>The cluster's rows of one mart, year by year; nothing when the warehouse has no such mart.</summary>
+    /// <param name="tail">What follows <c>WHERE cluster_id = $1</c>: more conditions, the order, a limit.</param>
     static void Section(DuckDBConnection c, TextWriter output, string title, string columns, string mart, string id, string[] headers,
-        string[] formats)
+        string[] formats, string tail = "ORDER BY year")
     {
         if (Exists(c, mart))
-            Table(c, output, title, $"SELECT {columns} FROM marts.{mart} WHERE cluster_id = $1 ORDER BY year", id, headers, formats);
+            Table(c, output, title, $"SELECT {columns} FROM marts.{mart} WHERE cluster_id = $1 {tail}", id, headers, formats);
     }
 
     /// <summary>Whether the warehouse has the mart (a table or a view).</summary>

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using ClusterEtl.Transforms.Kernel;
+using ClusterEtl.Transforms.Raw;
+using ClusterEtl.Transforms.Stages;
 
 namespace ClusterEtl.Jobs.Commands;
 
@@ -11,9 +13,34 @@ public static class RunsCommand
     {
         var data = CommonOptions.DataDir();
         var last = CommonOptions.Number("--last", 1, 10_000, 10, "N", "How many runs to show");
-        var command = new Command("runs", "Recent runs from the run ledger: start time, duration, stages, rows, errors") { data, last };
-        command.SetAction(p => Run(new DataLayout(p.GetValue(data)!), p.GetValue(last), Console.Out));
+        var extracts = new Option<bool>("--extracts")
+        {
+            Description = "List instead the extracts the raw store keeps per source (the ids run --as-of SOURCE=EXTRACT_ID takes)",
+        };
+        var command = new Command("runs", "Recent runs from the run ledger: start time, duration, stages, rows, errors") { data, last, extracts };
+        command.SetAction(p => p.GetValue(extracts)
+            ? Extracts(new DataLayout(p.GetValue(data)!), Console.Out)
+            : Run(new DataLayout(p.GetValue(data)!), p.GetValue(last), Console.Out));
         return command;
+    }
+
+    /// <summary>Every source's stored extracts, oldest first: id, first fetch, files, bytes; which one the lake holds and the newest.</summary>
+    public static int Extracts(DataLayout layout, TextWriter output)
+    {
+        var manifest = Manifest.ReadAll(layout);
+        var sources = manifest.Select(e => e.Source).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (sources.Count == 0) output.WriteLine($"no extracts yet in {layout.RawDir}");
+        foreach (var source in sources)
+        {
+            var inLake = NormalizeState.Read(layout, source)?.ExtractId;
+            var newest = RawExtracts.Newest(layout, manifest, source)?.ExtractId;
+            output.WriteLine(source);
+            foreach (var e in RawExtracts.Of(layout, manifest, source))
+                output.WriteLine($"    {e.ExtractId}  fetched {e.FirstFetchedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)}" +
+                                 $"  {e.Files.Count} file(s) {e.Bytes,14:N0} bytes" +
+                                 (e.ExtractId == newest ? "  newest" : "") + (e.ExtractId == inLake ? "  in the lake" : ""));
+        }
+        return 0;
     }
 
     public static int Run(DataLayout layout, int last, TextWriter output)

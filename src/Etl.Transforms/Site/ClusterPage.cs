@@ -29,8 +29,10 @@ public sealed class ClusterPage(DuckDBConnection c, WarehouseCatalog catalog, Pa
         var body = new StringBuilder();
         body.Append($"<h1>{Html.Escape((string)cluster[0]!)}</h1>\n");
         body.Append($"<nav class=\"toc\"><strong>{Html.Escape(T["contents"])}</strong><ul>");
+        var revisions = Revisions(id);
         foreach (var (anchor, key) in new[] { ("about", "about"), ("exports", "sec.exports"), ("destinations", "sec.destinations"),
-                     ("prices", "sec.prices"), ("upgrading", "sec.upgrading"), ("concentration", "sec.concentration"), ("quality", "sec.quality") })
+                     ("prices", "sec.prices"), ("upgrading", "sec.upgrading"), ("concentration", "sec.concentration"),
+                     ("revisions", "sec.revisions"), ("quality", "sec.quality") }.Where(x => x.Item1 != "revisions" || revisions.Count > 0))
             body.Append($"<li><a href=\"#{anchor}\">{Html.Escape(T[key])}</a></li>");
         body.Append("</ul></nav>\n");
         About(body, id, cluster, nameColumn);
@@ -39,6 +41,7 @@ public sealed class ClusterPage(DuckDBConnection c, WarehouseCatalog catalog, Pa
         Prices(body, id);
         Upgrading(body, id);
         Concentration(body, id);
+        RevisionsSection(body, revisions);
         Quality(body, id, (string)cluster[1]!);
         return layout.Render($"{cluster[0]} - ClusterEtl", body.ToString(), T["built", catalog.RunId, catalog.BuiltAt.ToString("yyyy-MM-dd HH:mm", Inv)]);
     }
@@ -243,6 +246,30 @@ public sealed class ClusterPage(DuckDBConnection c, WarehouseCatalog catalog, Pa
             Html.Table([T["col.year"], T["col.regional_share"], T["col.regional_output_share"]],
                 [CellFormat.Plain, CellFormat.Percent, CellFormat.Percent], regional, T),
             T["chart.units", "share of national census employment (H001A) and gross production (A111A)"], From("marts.cluster_concentration")));
+    }
+
+    /// <summary>
+    /// The cluster's rows of <c>marts.release_diffs</c>, largest relative moves first (those without one, appeared or
+    /// disappeared, before them), at most 25; a move several sources share is shown once. Empty without the mart.
+    /// </summary>
+    List<object?[]> Revisions(string id) => catalog.Model("marts.release_diffs") is null ? [] : c.Rows("""
+        SELECT year, indicator, previous_value, current_value, relative_change, revision, sources_changed,
+               previous_extract_id || ' -> ' || current_extract_id, as_of
+        FROM marts.release_diffs
+        WHERE cluster_id = $1 AND source = split_part(sources_changed, ', ', 1)
+        ORDER BY abs(relative_change) DESC NULLS FIRST, year, indicator LIMIT 25
+        """, id);
+
+    void RevisionsSection(StringBuilder body, List<object?[]> rows)
+    {
+        if (rows.Count == 0) return;
+        body.Append($"<h2 id=\"revisions\">{Html.Escape(T["sec.revisions"])}</h2>\n<p>{Html.Escape(T["revisions.intro"])}</p>");
+        if (rows.Any(r => r[8] is true)) body.Append($"<p class=\"note\">{Html.Escape(T["revisions.as_of"])}</p>");
+        body.Append(Html.Table([T["col.year"], T["col.indicator"], T["col.previous"], T["col.current"], T["col.relative_change"],
+                T["col.revision"], T["col.sources_changed"], T["col.extracts"]],
+            [CellFormat.Plain, CellFormat.Text, CellFormat.Decimal2, CellFormat.Decimal2, CellFormat.Percent, CellFormat.Text, CellFormat.Text,
+                CellFormat.Text], rows.Select(r => r[..8]), T));
+        body.Append($"<p class=\"note\">{From("marts.release_diffs")}</p>\n");
     }
 
     /// <summary>

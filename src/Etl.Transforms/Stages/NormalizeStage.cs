@@ -162,19 +162,10 @@ public sealed class NormalizeStage
         return file is null || file.Location == file.Path ? null : $"{file.Location}{e.FilePath[file.Path.Length..]} (stored as {e.FilePath})";
     }
 
-    /// <summary>
-    /// The extract id written on every row: the first 16 hex digits of the data file's SHA-256, or, for a source
-    /// pulled as several data files (a folder, API pages: roles <c>data:…</c>), of the SHA-256 of their hashes.
-    /// </summary>
-    public static string ExtractId(IReadOnlyList<ManifestEntry> files)
-    {
-        var data = DataRoles.InOrder(files, f => f.Role);
-        if (data.Count == 0)
-            throw new PipelineException(Name, "no data file was pulled", "Rerun the whole pipeline.", files.FirstOrDefault()?.Source);
-        if (data.Count == 1) return data[0].Sha256[..16];
-        var joined = string.Join("\n", data.Select(f => f.Role + " " + f.Sha256));
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(joined)))[..16];
-    }
+    /// <summary>The extract id written on every row (<see cref="RawExtracts.IdOf"/>).</summary>
+    public static string ExtractId(IReadOnlyList<ManifestEntry> files) =>
+        RawExtracts.IdOf(files)
+        ?? throw new PipelineException(Name, "no data file was pulled", "Rerun the whole pipeline.", files.FirstOrDefault()?.Source);
 
     /// <summary>Normalized data of sources no longer defined would still feed the marts: remove it, and their states.</summary>
     static void PruneRemovedSources(DataLayout layout, PipelineDefinitions definitions)

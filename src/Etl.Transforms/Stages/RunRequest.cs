@@ -15,9 +15,15 @@ namespace ClusterEtl.Transforms.Stages;
 /// whole lake either way, so the marts of every source stay in.</param>
 /// <param name="Years">A backfill's year range [first, last]: only those year partitions are normalized again and
 /// replaced, the others are kept. Null for a whole normalization.</param>
+/// <param name="AsOf">Sources to rebuild "as of" an earlier extract: source id -> extract id of the raw store. Such a source
+/// is not fetched; its stored extract is normalized instead (nothing in <c>raw/</c> is deleted, and the next run without it
+/// returns to the newest extract). Null or empty: every source as last fetched.</param>
 public sealed record RunRequest(string RunId, string PipelinesDir, string DataDir, string SqlDir, bool Force = false,
-    string[]? Sources = null, int[]? Years = null)
+    string[]? Sources = null, int[]? Years = null, Dictionary<string, string>? AsOf = null)
 {
+    /// <summary>The extract id a source is pinned to by <see cref="AsOf"/>, or null.</summary>
+    public string? AsOfExtract(string source) => AsOf?.GetValueOrDefault(source);
+
     /// <summary>The backfill year range, or null.</summary>
     public (int First, int Last)? YearRange => Years is [var first, var last] ? (first, last) : null;
 
@@ -39,5 +45,6 @@ public sealed record RunRequest(string RunId, string PipelinesDir, string DataDi
     /// <summary>How the dashboard names a stage job's run ("pull (run 20250101T000000Z-ab12cd)"): the run id, and what a
     /// partial run refreshes; never the folders.</summary>
     public override string ToString() =>
-        RunId + (Sources is null ? "" : $", {string.Join(", ", Sources)}") + (YearRange is { } y ? $" years {y.First}-{y.Last}" : "");
+        RunId + (Sources is null ? "" : $", {string.Join(", ", Sources)}") + (YearRange is { } y ? $" years {y.First}-{y.Last}" : "") +
+        (AsOf is { Count: > 0 } ? $" as of {string.Join(", ", AsOf.Select(a => $"{a.Key}={a.Value}"))}" : "");
 }

@@ -40,20 +40,26 @@ public sealed class TransformStage
             });
         }
 
-        var previous = request.Force || published is null ? null
+        var publishedWarehouse = published is null ? null
             : Path.Combine(layout.PublishedBuildDir(published.RunId), DataLayout.WarehouseFileName);
+        var previous = request.Force ? null : publishedWarehouse;
+        var extracts = BuildExtracts.Of(layout, definitions);
+        var asOf = extracts.Where(e => e.AsOf).ToDictionary(e => e.Source, e => e.ExtractId);
+        if (asOf.Count > 0)
+            Log.Information("Building as of older extracts: {AsOf}", string.Join(", ", asOf.Select(a => $"{a.Key}={a.Value}")));
         var build = new WarehouseBuilder(SourceConnectors.Lake).Build(layout.BuildFile(request.RunId), project, definitions, layout,
-            request.RunId, fingerprint, previous);
+            request.RunId, fingerprint, previous, (extracts, publishedWarehouse));
         FaultPoints.Reach("transform:built");
         RunLedger.Write(layout, request.RunId, BuildLedger,
-            new BuildInfo(request.RunId, fingerprint, false, build.Models, build.Mode, build.PreviousRunId));
+            new BuildInfo(request.RunId, fingerprint, false, build.Models, build.Mode, build.PreviousRunId, asOf.Count > 0 ? asOf : null));
         return Write(layout, request, new StageReport
         {
             Stage = Name,
             Status = "succeeded",
             Rows = build.Models.Where(m => m.Model.StartsWith("marts.", StringComparison.Ordinal)).Sum(m => m.Rows ?? 0),
             Seconds = sw.Elapsed.TotalSeconds,
-            Details = [$"{build.Mode} build{(build.PreviousRunId is null ? "" : $" from run {build.PreviousRunId}")}",
+            Details = [$"{build.Mode} build{(build.PreviousRunId is null ? "" : $" from run {build.PreviousRunId}")}" +
+                       (asOf.Count > 0 ? $", as of {string.Join(", ", asOf.Select(a => $"{a.Key}={a.Value}"))}" : ""),
                 ..build.Models.Select(m => $"{m.Model}: {(m.Rows is { } n ? $"{n:N0} rows" : "view")}, recomputed {m.Rebuilt}, changed {m.Changed}")],
             Warnings = Warnings(layout.BuildFile(request.RunId)),
         });

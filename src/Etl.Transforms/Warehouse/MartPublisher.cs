@@ -47,7 +47,9 @@ public sealed class MartPublisher
                 ? c.Rows($"SELECT DISTINCT year FROM {table} ORDER BY 1").Select(y => y[0] is null ? "NULL" : Convert.ToString(y[0], System.Globalization.CultureInfo.InvariantCulture)!)
                     .Select(y => (Year: (string?)y, Query: $"SELECT * FROM {table} WHERE year {(y == "NULL" ? "IS NULL" : "= " + y)} ORDER BY ALL",
                         Relative: Path.Combine(mart, $"year={y}", LakePaths.FirstPart))).ToList()
-                : [(Year: null, Query: $"SELECT * FROM {table} ORDER BY ALL", Relative: Path.Combine(mart, LakePaths.FirstPart))];
+                : [];
+            // A mart without rows (release_diffs before any release) is one empty file: readers still see its columns.
+            if (files.Count == 0) files = [(Year: null, Query: $"SELECT * FROM {table} ORDER BY ALL", Relative: Path.Combine(mart, LakePaths.FirstPart))];
             var written = new List<string>();
             foreach (var (year, query, relative) in files)
             {

@@ -7,7 +7,7 @@ namespace ClusterEtl.Transforms.Warehouse;
 /// <param name="Query">The query, without its final semicolon.</param>
 /// <param name="Documentation">The COMMENT ON statements after the query.</param>
 /// <param name="DependsOn">The models the query reads (<c>layer.name</c>).</param>
-/// <param name="Reads">Everything the query reads: models, <c>ref.</c> and <c>lake.</c> relations.</param>
+/// <param name="Reads">Everything the query reads: models, <c>ref.</c>, <c>meta.</c> and <c>lake.</c> relations.</param>
 /// <param name="Settings">The warehouse settings the query reads (<c>getvariable('name')</c>).</param>
 /// <param name="Hash">Changes when the query or the config does (not the comments): a changed model is rebuilt whole.</param>
 public sealed record SqlModel(string Layer, string Name, string File, string Query, IReadOnlyList<string> Documentation,

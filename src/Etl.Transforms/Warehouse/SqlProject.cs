@@ -99,7 +99,7 @@ public sealed partial class SqlProject
         return ordered;
     }
 
-    [GeneratedRegex(@"\b(staging|intermediate|marts|ref|lake)\.([A-Za-z_][A-Za-z0-9_]*)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(staging|intermediate|marts|ref|meta|lake)\.([A-Za-z_][A-Za-z0-9_]*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Relation();
 
     [GeneratedRegex(@"getvariable\(\s*'([A-Za-z_][A-Za-z0-9_]*)'\s*\)", RegexOptions.IgnoreCase)]

@@ -22,8 +22,11 @@ public sealed class WarehouseBuilder(LakeCatalog lake)
     static readonly string[] BuildSchemas = ["ref", "meta"];
 
     /// <param name="previousWarehouse">The published warehouse to start from, or null to build from scratch.</param>
+    /// <param name="release">The extract of each source this build reads, and the published warehouse whose release history
+    /// (<see cref="ReleaseHistory"/>) it carries on, even when built from scratch; null: no history (a build outside a run).</param>
     public WarehouseBuild Build(string buildFile, SqlProject project, PipelineDefinitions definitions, DataLayout layout,
-        string runId, string fingerprint, string? previousWarehouse = null)
+        string runId, string fingerprint, string? previousWarehouse = null,
+        (IReadOnlyList<BuildExtract> Extracts, string? PublishedWarehouse)? release = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(buildFile)!);
         Delete(buildFile);
@@ -49,11 +52,15 @@ public sealed class WarehouseBuilder(LakeCatalog lake)
             var partitions = LakePartitions.Scan(layout, lake);
             MetaTables.LoadInputs(c, layout, partitions);
             c.Execute("COMMIT");
+            var newRelease = ReleaseHistory.Start(c, release?.PublishedWarehouse, runId, release?.Extracts ?? []);
             Log.Information("Reference, meta and lake views loaded ({Partitions} lake partitions) at {Seconds:0.00} s", partitions.Count,
                 sw.Elapsed.TotalSeconds);
 
             var changes = previous is null ? [] : BuildChanges.Since(previous, c, partitions, variables, lake);
+            // The release history changes when the build reads another set of extracts; then what reads it is computed again.
+            foreach (var table in ReleaseHistory.Tables) changes[table] = newRelease ? Change.Everything : Change.None;
             var models = new ModelRunner(c, variables).Run(project, changes, previous?.Models ?? []);
+            ReleaseHistory.Finish(c, runId);
             build = new WarehouseBuild(previous is null ? "full" : "incremental", previous?.RunId, models);
             MetaTables.RecordBuild(c, project, build, runId, fingerprint);
             Log.Information("Models built at {Seconds:0.00} s", sw.Elapsed.TotalSeconds);

@@ -38,6 +38,10 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "trigger" },
         "error: trigger needs ID: The schedule's id in pipelines/schedule.json, e.g. baci-monthly (see `trigger --help`)")]
     [InlineData(new[] { "serve", "--workers", "0" }, "error: --workers takes a whole number from 1 to 64, not '0' (see `serve --help`)")]
+    [InlineData(new[] { "run", "--as-of", "baci_hs92_sample" },
+        "error: --as-of takes SOURCE=EXTRACT_ID (16 hex digits, see `runs --extracts`), not 'baci_hs92_sample' (see `run --help`)")]
+    [InlineData(new[] { "run", "--as-of", "baci_hs92_sample=0123456789abcdef", "--as-of", "baci_hs92_sample=fedcba9876543210" },
+        "error: --as-of names the source 'baci_hs92_sample' twice (see `run --help`)")]
     [InlineData(new[] { "backfill", "baci_hs92_sample", "--years", "2001-1999" },
         "error: --years 2001-1999 is reversed: write the first year first (1999-2001) (see `backfill --help`)")]
     [InlineData(new[] { "backfill", "baci_hs92_sampel", "--years", "1999-2001" },
@@ -149,13 +153,16 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(1, r.ExitCode);
         var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToList();
-        Assert.Equal("error: 3 problem(s):", lines[0]);
+        Assert.Equal("error: 5 problem(s):", lines[0]);
         Assert.Equal("pipelines/clusters/chile-salmon.json: field 'products.hs[0]': '3O2' is not an HS code of 2, 4 or 6 digits", lines[1]);
         Assert.StartsWith("sql/marts/cluster_prices.sql: Binder Error: ", lines[2]);
         Assert.Contains("does not have a column named \"producer_price_usd\"", lines[2]);
+        // The models that read the broken one say so (the release diffs read cluster_prices through the indicators).
+        Assert.Equal("sql/intermediate/int_cluster_indicators.sql: not compiled, it reads marts.cluster_prices, which does not compile", lines[3]);
+        Assert.Equal("sql/marts/release_diffs.sql: not compiled, it reads intermediate.int_cluster_indicators, which does not compile", lines[4]);
         Assert.Equal("sql/marts/cluster_exports.sql: no COMMENT ON COLUMN for rca (every column must be documented; the build fails otherwise)",
-            lines[3]);
-        Assert.Equal(4, lines.Count);
+            lines[5]);
+        Assert.Equal(6, lines.Count);
         Assert.Contains("warning: pipelines/clusters/peru-asparagus.yaml is not read", r.Stdout);
     }
 

@@ -25,7 +25,7 @@ public sealed class ClusterWorkbookTests : IDisposable
         // product_proximity has no rows of its own for a cluster (its nearest products are in cluster_complexity): no sheet.
         Assert.Equal(["cluster_complexity", "cluster_concentration", "cluster_coverage", "cluster_destinations", "cluster_export_decomposition",
             "cluster_exports", "cluster_municipalities", "cluster_prices", "country_complexity", "country_product_complexity", "country_product_rca",
-            "region_activity", "region_census_activity", "source_reconciliation", "unit_value_checks"],
+            "region_activity", "region_census_activity", "release_diffs", "source_reconciliation", "unit_value_checks"],
             sheets.Skip(1).Order(StringComparer.Ordinal));
         var warehouse = p.Layout.WarehouseFile;
 

@@ -24,7 +24,7 @@ public sealed class PublishedWarehouseTests : IDisposable
         using var c = DuckDb.Open(p.Layout.WarehouseFile, readOnly: true);
         var marts = c.Rows("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'marts' UNION SELECT view_name FROM duckdb_views() WHERE schema_name = 'marts' ORDER BY 1")
             .Select(r => (string)r[0]!).ToList();
-        Assert.Equal(16, marts.Count); // 12 + region_census_activity, cluster_municipalities, source_reconciliation, unit_value_checks
+        Assert.Equal(17, marts.Count); // 12 + region_census_activity, cluster_municipalities, source_reconciliation, unit_value_checks, release_diffs
         foreach (var mart in marts)
         {
             var warehouse = c.Rows($"SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'marts' AND table_name = '{mart}' ORDER BY column_index")
