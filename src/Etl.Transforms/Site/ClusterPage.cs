@@ -32,7 +32,8 @@ public sealed class ClusterPage(DuckDBConnection c, WarehouseCatalog catalog, Pa
         var revisions = Revisions(id);
         foreach (var (anchor, key) in new[] { ("about", "about"), ("exports", "sec.exports"), ("destinations", "sec.destinations"),
                      ("prices", "sec.prices"), ("upgrading", "sec.upgrading"), ("concentration", "sec.concentration"),
-                     ("revisions", "sec.revisions"), ("quality", "sec.quality") }.Where(x => x.Item1 != "revisions" || revisions.Count > 0))
+                     ("complexity", "sec.complexity"), ("revisions", "sec.revisions"), ("quality", "sec.quality") }
+                     .Where(x => (x.Item1 != "revisions" || revisions.Count > 0) && (x.Item1 != "complexity" || HasComplexity)))
             body.Append($"<li><a href=\"#{anchor}\">{Html.Escape(T[key])}</a></li>");
         body.Append("</ul></nav>\n");
         About(body, id, cluster, nameColumn);
@@ -41,6 +42,7 @@ public sealed class ClusterPage(DuckDBConnection c, WarehouseCatalog catalog, Pa
         Prices(body, id);
         Upgrading(body, id);
         Concentration(body, id);
+        Complexity(body, id);
         RevisionsSection(body, revisions);
         Quality(body, id, (string)cluster[1]!);
         return layout.Render($"{cluster[0]} - ClusterEtl", body.ToString(), T["built", catalog.RunId, catalog.BuiltAt.ToString("yyyy-MM-dd HH:mm", Inv)]);
@@ -246,6 +248,54 @@ public sealed class ClusterPage(DuckDBConnection c, WarehouseCatalog catalog, Pa
             Html.Table([T["col.year"], T["col.regional_share"], T["col.regional_output_share"]],
                 [CellFormat.Plain, CellFormat.Percent, CellFormat.Percent], regional, T),
             T["chart.units", "share of national census employment (H001A) and gross production (A111A)"], From("marts.cluster_concentration")));
+    }
+
+    bool HasComplexity => catalog.Model("marts.cluster_complexity") is not null && catalog.Model("marts.country_complexity") is not null;
+
+    /// <summary>
+    /// The product space around the cluster (<c>marts.cluster_complexity</c>, <c>marts.country_complexity</c>): the country's
+    /// ECI and the mean PCI of the cluster's products year by year, and the latest year's diversification options (the
+    /// nearest products the country lacks) with their PCI, density and COG.
+    /// </summary>
+    void Complexity(StringBuilder body, string id)
+    {
+        if (!HasComplexity) return;
+        body.Append($"<h2 id=\"complexity\">{Html.Escape(T["sec.complexity"])}</h2>\n");
+        var years = c.Rows("""
+            SELECT x.year, x.hs_vintage, any_value(k.eci),
+                   any_value(k.eci_rank)::VARCHAR || ' / ' || (SELECT count(*) FROM marts.country_complexity AS a
+                                                               WHERE a.year = x.year AND a.hs_vintage = x.hs_vintage AND a.eci IS NOT NULL),
+                   (count(*) FILTER (WHERE x.kind = 'cluster product' AND x.mcp))::VARCHAR || ' / ' || count(*) FILTER (WHERE x.kind = 'cluster product'),
+                   avg(x.pci) FILTER (WHERE x.kind = 'cluster product')
+            FROM marts.cluster_complexity AS x
+            LEFT JOIN marts.country_complexity AS k ON k.country_iso3 = x.country_iso3 AND k.year = x.year AND k.hs_vintage = x.hs_vintage
+            WHERE x.cluster_id = $1 GROUP BY x.year, x.hs_vintage ORDER BY x.year, x.hs_vintage
+            """, id);
+        var chart = new ChartSpec("line", years.Select(r => Year(r[0])).ToList(),
+        [
+            new ChartSeries(T["col.eci"], years.Select(r => (object?)Number(r[2])).ToList()),
+            new ChartSeries(T["col.mean_pci"], years.Select(r => (object?)Number(r[5])).ToList()),
+        ]) { YTitle = "ECI, PCI" };
+        body.Append(PageLayout.Figure("complexity-eci", T["chart.complexity"], years.Count == 0 ? null : chart,
+            Html.Table([T["col.year"], "HS", T["col.eci"], T["col.eci_rank"], T["col.products_rca"], T["col.mean_pci"]],
+                [CellFormat.Plain, CellFormat.Text, CellFormat.Decimal2, CellFormat.Text, CellFormat.Text, CellFormat.Decimal2], years, T),
+            T["chart.units", "ECI and PCI on one scale (mean 0 and sd 1 over the country x product rows of the year, Growth Lab ecomplexity); rank among the exporters of the data loaded"],
+            From("marts.country_complexity", "marts.cluster_complexity")));
+        var options = c.Rows("""
+            SELECT x.option_rank, x.product_code || ' ' || coalesce(p.description, ''), x.nearest_cluster_product, x.proximity, x.pci, x.density, x.cog
+            FROM marts.cluster_complexity AS x
+            LEFT JOIN ref.products AS p ON p.hs_vintage = x.hs_vintage AND p.code = x.product_code
+            WHERE x.cluster_id = $1 AND x.kind = 'nearby option'
+              AND (x.year, x.hs_vintage) = (SELECT (year, hs_vintage) FROM marts.cluster_complexity WHERE cluster_id = $1
+                                            ORDER BY year DESC, hs_vintage DESC LIMIT 1)
+            ORDER BY x.option_rank
+            """, id);
+        var latest = years.Count == 0 ? "-" : Year(years[^1][0]);
+        body.Append(PageLayout.Figure("complexity-options", T["chart.options", latest], null,
+            Html.Table([T["col.rank"], T["col.product"], T["col.nearest"], T["col.proximity"], "PCI", T["col.density"], "COG"],
+                [CellFormat.Plain, CellFormat.Text, CellFormat.Plain, CellFormat.Decimal2, CellFormat.Decimal2, CellFormat.Decimal3, CellFormat.Decimal2], options, T),
+            T["chart.units", "proximity: the minimum of the two conditional probabilities of exporting both with RCA >= 1; density: how much of the product's neighbourhood the country already has; COG: the complexity outlook it would gain"],
+            From("marts.cluster_complexity")));
     }
 
     /// <summary>

@@ -84,6 +84,15 @@ public sealed class SiteBrowserTests(PublishedSiteFixture site) : IClassFixture<
 
         var destinations = await Table("destinations-top");
         Assert.Equal(["JPN", "USA", "BRA", "DEU", "MEX", "ESP"], destinations.Select(r => r[0]).ToArray());
+
+        // The product space: Chile's ECI and its salmon codes' mean PCI in each of the 4 years (as `report chile-salmon`
+        // prints them, from marts.country_complexity and marts.cluster_complexity), and the 10 nearest products it lacks in 2002.
+        Assert.Equal([4, 4], charts["complexity-eci"]);
+        var complexity = await Table("complexity-eci");
+        Assert.Equal(["2002", "HS92", "-0.58", "21 / 38", "4 / 4", "-0.74"], complexity[^1]);
+        var options = await Table("complexity-options");
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => i.ToString(Inv)), options.Select(r => r[0]));
+        Assert.StartsWith("270900", options[0][1]);           // option 1: proximity 1/3 to 030212, the highest
         Assert.Empty(site.Browser.Errors);
         await site.Browser.ScreenshotAsync(Path.Combine(PublishedSiteFixture.Screenshots, "cluster.png"));
     }
