@@ -14,13 +14,7 @@ public sealed class IndicatorSampleTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    static string Cell(object? v) => v switch
-    {
-        null or DBNull => "NULL",
-        double d => Math.Round(d, 9).ToString(CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        _ => Convert.ToString(v, CultureInfo.InvariantCulture)!,
-    };
+    static string Cell(object? v) => Duck.Cell(v);
 
     async Task<string> RunSample()
     {

@@ -21,7 +21,8 @@ public static class Duck
     public static List<string> Rows(string? file, string sql) =>
         Query(file, sql).Select(r => string.Join("|", r.Select(Cell))).ToList();
 
-    static string Cell(object? v) => v switch
+    /// <summary>One cell as text: NULL, numbers rounded to 9 decimals, booleans true/false.</summary>
+    public static string Cell(object? v) => v switch
     {
         null or DBNull => "NULL",
         double d => Math.Round(d, 9).ToString(CultureInfo.InvariantCulture),

@@ -10,16 +10,9 @@ public sealed class FirmMartTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    static string Cell(object? v) => v switch
-    {
-        null or DBNull => "NULL",
-        double d => Math.Round(d, 9).ToString(CultureInfo.InvariantCulture),
-        decimal m => Math.Round((double)m, 9).ToString(CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        _ => Convert.ToString(v, CultureInfo.InvariantCulture)!,
-    };
+    static string Cell(object? v) => Duck.Cell(v);
 
-    static List<string> Rows(string db, string sql) => Duck.Query(db, sql).Select(r => string.Join("|", r.Select(Cell))).ToList();
+    static List<string> Rows(string db, string sql) => Duck.Rows(db, sql);
 
     /// <summary>
     /// Puebla furniture (mexico-furniture: SCIAN 3371 in state 21) in two DENUE snapshots, 2019 and 2024; the 2024 one comes as

@@ -13,15 +13,9 @@ public sealed class IndicatorMartTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    static string Cell(object? v) => v switch
-    {
-        null or DBNull => "NULL",
-        double d => Math.Round(d, 9).ToString(CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        _ => Convert.ToString(v, CultureInfo.InvariantCulture)!,
-    };
+    static string Cell(object? v) => Duck.Cell(v);
 
-    static List<string> Rows(string db, string sql) => Duck.Query(db, sql).Select(r => string.Join("|", r.Select(Cell))).ToList();
+    static List<string> Rows(string db, string sql) => Duck.Rows(db, sql);
 
     /// <summary>Chile's salmon (HS17 030214, annual Comtrade exports) over four years with the edge cases.</summary>
     Task<string> Salmon() => new TradeWarehouse(_dir).KeepClusters("chile-salmon")

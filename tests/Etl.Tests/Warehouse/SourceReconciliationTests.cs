@@ -11,9 +11,9 @@ public sealed class SourceReconciliationTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    static string Cell(object? v) => MartRows.Cell(v);
+    static string Cell(object? v) => Duck.Cell(v);
 
-    static List<string> Rows(string db, string sql) => MartRows.Of(db, sql);
+    static List<string> Rows(string db, string sql) => Duck.Rows(db, sql);
 
     const string Figures = """
         SELECT year, check_name, left_value, right_value, ratio, gap, gap_index, threshold, flagged, reason_code
