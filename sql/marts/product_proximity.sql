@@ -5,7 +5,8 @@
 -- whole products x products matrix is not stored (25 million pairs a year at BACI scale).
 -- config: computed=product_proximity, partition_by=year
 SELECT year, hs_vintage, country_key, product_code, mcp
-FROM marts.country_product_complexity;
+FROM marts.country_product_complexity
+WHERE mcp;     -- the pairs with M = 1 are all proximity counts (C = M^T M, ubiquity): a quarter of the grid to read
 
 COMMENT ON TABLE marts.product_proximity IS 'For each HS6 product of a year and vintage, its 20 nearest other products in the product space (highest proximity, ties by code; pairs of proximity 0 left out), from the M_cp of marts.country_product_complexity.';
 COMMENT ON COLUMN marts.product_proximity.year IS 'Calendar year.';

@@ -15,13 +15,37 @@ public sealed class ProductProximityModel : IComputedModel
 
     public string Name => "product_proximity";
 
-    public string Version => "1";
+    public string Version => "2";   // 2: one pass per row for the nearest (same rows)
 
     public IReadOnlyList<(string Name, string Type)> Columns =>
     [
         ("year", "INTEGER"), ("hs_vintage", "VARCHAR"), ("product_code", "VARCHAR"), ("neighbour_code", "VARCHAR"),
         ("proximity", "DOUBLE"), ("neighbour_rank", "INTEGER"),
     ];
+
+    /// <summary>
+    /// The products of highest proximity in <paramref name="row"/> (phi of product <paramref name="self"/> to each other),
+    /// leaving out itself and proximity 0, into <paramref name="nearest"/> in order; ties go to the lower index, which is
+    /// the lower product code (the products are in code order). Returns how many were found. One pass over the row with a
+    /// sorted list of at most <see cref="Neighbours"/>: no sort of all P products.
+    /// </summary>
+    static int Nearest(ReadOnlySpan<double> row, int self, int[] nearest)
+    {
+        var count = 0;
+        for (var q = 0; q < row.Length; q++)
+        {
+            var v = row[q];
+            if (q == self || !(v > 0) || (count == nearest.Length && !(v > row[nearest[count - 1]]))) continue;
+            var at = count == nearest.Length ? count - 1 : count++;
+            while (at > 0 && row[nearest[at - 1]] < v)      // a later q with an equal phi stays behind (higher code)
+            {
+                nearest[at] = nearest[at - 1];
+                at--;
+            }
+            nearest[at] = q;
+        }
+        return count;
+    }
 
     public void Compute(DuckDBConnection c, string input, string schema, string table)
     {
@@ -31,15 +55,14 @@ public sealed class ProductProximityModel : IComputedModel
             var P = products.Length;
             var phi = EconomicComplexity.Proximity(m.Presence, m.Countries.Length, P);
             using var appender = c.CreateAppender(schema, table);
+            var nearest = new int[Neighbours];
             for (var p = 0; p < P; p++)
             {
                 var row = (long)p * P;
-                var nearest = Enumerable.Range(0, P).Where(q => q != p && phi[row + q] > 0)
-                    .OrderByDescending(q => phi[row + q]).ThenBy(q => products[q], StringComparer.Ordinal).Take(Neighbours);
-                var rank = 0;
-                foreach (var q in nearest)
-                    appender.CreateRow().AppendValue(m.Year).AppendValue(m.Vintage).AppendValue(products[p]).AppendValue(products[q])
-                        .AppendValue(phi[row + q]).AppendValue(++rank).EndRow();
+                var count = Nearest(phi.AsSpan((int)row, P), p, nearest);
+                for (var rank = 0; rank < count; rank++)
+                    appender.CreateRow().AppendValue(m.Year).AppendValue(m.Vintage).AppendValue(products[p]).AppendValue(products[nearest[rank]])
+                        .AppendValue(phi[row + nearest[rank]]).AppendValue(rank + 1).EndRow();
             }
         }
     }
