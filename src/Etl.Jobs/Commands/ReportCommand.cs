@@ -83,7 +83,7 @@ public static class ReportCommand
             ["year", "dest. HHI", "dest. CR4", "product HHI", "world exporters HHI", "world rank", "firms", "employment (mid)", "regional share", "LQ", "notes"],
             ["0", "N3", "P1", "N3", "N3", "0", "0", "N0", "P1", "N2", "s"]);
 
-        if (c.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'marts' AND table_name = 'release_diffs'") > 0 &&
+        if (Exists(c, "release_diffs") &&
             c.Scalar<long>("SELECT count(*) FROM marts.release_diffs WHERE cluster_id = $1", id) > 0)
             Section(c, output, "Revisions (what the latest release of a source changed, largest moves first)", """
                 year, indicator, previous_value, current_value, relative_change, revision, sources_changed,
